@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace Blog.Api.Auth;
+
+/// <summary>
+/// Credentials that were sent but are wrong get a 401 even on an anonymous read: a client that sends them
+/// wants to know they do not work, rather than silently being served as a stranger.
+/// </summary>
+public sealed class RejectBadCredentialsMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var result = await context.AuthenticateAsync();
+        if (result.Failure is not null)
+        {
+            await context.ChallengeAsync();
+            return;
+        }
+
+        await next(context);
+    }
+}

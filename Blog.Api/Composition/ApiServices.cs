@@ -1,0 +1,94 @@
+using AutoMapper;
+using Blog.Api.Auth;
+using Blog.Api.Errors;
+using Blog.Api.Hal;
+using Blog.Api.Json;
+using Blog.Api.OpenApi;
+using Blog.Domain.Posts;
+using Blog.Domain.Users;
+using FluentValidation;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Blog.Api.Composition;
+
+public static class ApiServices
+{
+    public static IServiceCollection AddBlogApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Registered before MVC adds its own writer, so that every problem, from MVC or not, is written by ours.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
+        services.AddProblemDetails();
+
+        services.AddScoped<PostService>();
+        services.AddScoped<UserService>();
+
+        services.AddControllers(options =>
+            {
+                options.ReturnHttpNotAcceptable = true;
+                options.RespectBrowserAcceptHeader = true;
+                options.Filters.Add<ValidationFilter>();
+                options.Filters.Add<DomainExceptionFilter>();
+            })
+            .AddJsonOptions(options => JsonDefaults.Apply(options.JsonSerializerOptions));
+        services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
+        services.Configure<ApiBehaviorOptions>(options =>
+        {
+            // Validation and client errors take the one path through ValidationFilter and the problem writer.
+            options.SuppressModelStateInvalidFilter = true;
+            options.SuppressMapClientErrors = true;
+        });
+        services.Configure<MvcOptions>(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+
+
+        services.AddValidatorsFromAssembly();
+        services.AddMapping();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<HalLinks>();
+
+        services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        services.AddHttpLogging(options =>
+        {
+            // One line per request; no headers and no bodies, so neither credentials nor passwords are ever logged.
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.CombineLogs = true;
+        });
+
+        services.AddForwardedHeadersFromConfiguration(configuration);
+        services.AddBlogOpenApi();
+        return services;
+    }
+
+    private static void AddValidatorsFromAssembly(this IServiceCollection services)
+    {
+        var validators = typeof(ApiServices).Assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IValidator)));
+        foreach (var validator in validators)
+        {
+            var validated = validator.BaseType!.GetGenericArguments()[0];
+            services.AddSingleton(typeof(IValidator<>).MakeGenericType(validated), validator);
+        }
+    }
+
+    /// <summary>
+    /// AutoMapper 8 has no DI package that restores here, so the mapper is built from its configuration by hand.
+    /// Its resolvers come from the container, which is why they are registered too.
+    /// </summary>
+    private static void AddMapping(this IServiceCollection services)
+    {
+        var configuration = new MapperConfiguration(config => config.AddProfiles(typeof(ApiServices).Assembly));
+        services.AddSingleton<AutoMapper.IConfigurationProvider>(configuration);
+        services.AddSingleton<IMapper>(provider => new Mapper(configuration, provider.GetService));
+        foreach (var resolver in typeof(ApiServices).Assembly.GetTypes().Where(IsValueResolver))
+        {
+            services.AddSingleton(resolver);
+        }
+    }
+
+    private static bool IsValueResolver(Type type) => type is { IsClass: true, IsAbstract: false }
+        && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValueResolver<,,>));
+}

@@ -1,0 +1,12 @@
+namespace Blog.Api.Hal;
+
+/// <summary>Every linked route has a name, so that links are generated, never written by hand.</summary>
+public static class RouteNames
+{
+    public const string Root = "root";
+    public const string Posts = "posts";
+    public const string Post = "post";
+    public const string Users = "users";
+    public const string User = "user";
+    public const string Me = "me";
+}

@@ -1,0 +1,108 @@
+using AutoMapper;
+using Blog.Api.Auth;
+using Blog.Api.Errors;
+using Blog.Api.Hal;
+using Blog.Api.Http;
+using Blog.Domain.Posts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Blog.Api.Posts;
+
+/// <summary>The blog's posts: read by anyone, written by their authors.</summary>
+[ApiController]
+[Route("posts")]
+[Produces(MediaTypes.HalJson, MediaTypes.Json)]
+public sealed class PostsController(PostService posts, IMapper mapper, HalLinks links) : ControllerBase
+{
+    /// <summary>Lists posts, newest first, a page at a time.</summary>
+    [HttpGetOrHead(Name = RouteNames.Posts)]
+    [ProducesResponseType<HalPage<PostsEmbedded>>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult<HalPage<PostsEmbedded>>> List([FromQuery] PostListQuery query, CancellationToken cancellationToken)
+    {
+        var request = query.ToPageRequest();
+        var page = await posts.ListAsync(query.ToFilter(), request, cancellationToken);
+        var pageLinks = links.Page(RouteNames.Posts, page, query.Size, request.Cursor, query.FilterValues());
+        return this.OkOrNotModified(
+            EntityTags.ForPage(page, pageLinks, EntityTags.For),
+            () => new HalPage<PostsEmbedded>(pageLinks, query.Size, page.TotalItems, new(mapper.Map<List<PostDto>>(page.Items))));
+    }
+
+    /// <summary>Gets one post.</summary>
+    [HttpGetOrHead("{id:guid}", Name = RouteNames.Post)]
+    [ProducesResponseType<PostDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<PostDto>> Get(Guid id, CancellationToken cancellationToken)
+    {
+        var post = await posts.GetAsync(id, cancellationToken);
+        return this.OkOrNotModified(EntityTags.SetValidators(Response, post), () => mapper.Map<PostDto>(post));
+    }
+
+    /// <summary>Publishes a post by the signed-in user.</summary>
+    [HttpPost]
+    [Authorize]
+    [Consumes(MediaTypes.Json, MediaTypes.HalJson)]
+    [ProducesResponseType<PostDto>(StatusCodes.Status201Created)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<ActionResult<PostDto>> Create(PostRequest request, CancellationToken cancellationToken)
+    {
+        var post = await posts.CreateAsync(request.ToContent(), User.ToActor(), cancellationToken);
+        EntityTags.SetValidators(Response, post);
+        return CreatedAtRoute(RouteNames.Post, new { id = post.Id }, mapper.Map<PostDto>(post));
+    }
+
+    /// <summary>Replaces a post's title and body (its author only).</summary>
+    [HttpPut("{id:guid}")]
+    [Authorize]
+    [Consumes(MediaTypes.Json, MediaTypes.HalJson)]
+    [ProducesResponseType<PostDto>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status412PreconditionFailed)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<ActionResult<PostDto>> Replace(Guid id, PostRequest request, CancellationToken cancellationToken)
+    {
+        var post = await posts.ReplaceAsync(id, request.ToContent(), User.ToActor(), EntityTags.ReadIfMatch(Request, id), cancellationToken);
+        EntityTags.SetValidators(Response, post);
+        return mapper.Map<PostDto>(post);
+    }
+
+    /// <summary>Changes some of a post's members with an RFC 7396 merge patch (its author only).</summary>
+    [HttpPatch("{id:guid}")]
+    [Authorize]
+    [Consumes(MediaTypes.MergePatchJson)]
+    [ProducesResponseType<PostDto>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status412PreconditionFailed)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<ActionResult<PostDto>> Patch(Guid id, PostMergePatch patch, CancellationToken cancellationToken)
+    {
+        var post = await posts.PatchAsync(id, patch.ToDomain(), User.ToActor(), EntityTags.ReadIfMatch(Request, id), cancellationToken);
+        EntityTags.SetValidators(Response, post);
+        return mapper.Map<PostDto>(post);
+    }
+
+    /// <summary>Deletes a post (its author only).</summary>
+    [HttpDelete("{id:guid}")]
+    [Authorize]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status412PreconditionFailed)]
+    public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken)
+    {
+        await posts.DeleteAsync(id, User.ToActor(), EntityTags.ReadIfMatch(Request, id), cancellationToken);
+        return NoContent();
+    }
+}

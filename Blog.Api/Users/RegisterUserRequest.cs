@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+using Blog.Domain.Users;
+using FluentValidation;
+
+namespace Blog.Api.Users;
+
+public sealed record RegisterUserRequest(string? Username, string? Password, string? DisplayName);
+
+public sealed partial class RegisterUserRequestValidator : AbstractValidator<RegisterUserRequest>
+{
+    public RegisterUserRequestValidator()
+    {
+        RuleFor(request => request.Username)
+            .NotNull().WithMessage("A username is required.")
+            .Matches(UsernamePattern()).WithMessage(
+                $"A username is {User.UsernameMinLength} to {User.UsernameMaxLength} ASCII letters, digits, '_' or '-'.");
+        RuleFor(request => request.Password)
+            .NotNull().WithMessage("A password is required.")
+            .Length(User.PasswordMinLength, User.PasswordMaxLength).WithMessage(
+                $"A password is {User.PasswordMinLength} to {User.PasswordMaxLength} characters.");
+        RuleFor(request => request.DisplayName)
+            .MaximumLength(User.DisplayNameMaxLength).WithMessage(
+                $"A display name is at most {User.DisplayNameMaxLength} characters.");
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{3,32}$")]
+    private static partial Regex UsernamePattern();
+}

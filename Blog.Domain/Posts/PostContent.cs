@@ -1,0 +1,16 @@
+namespace Blog.Domain.Posts;
+
+/// <summary>The part of a post its author writes.</summary>
+public sealed record PostContent(string Title, string Body);
+
+/// <summary>A partial change (RFC 7396 merge patch): a null member keeps the current value.</summary>
+public sealed record PostPatch(string? Title, string? Body)
+{
+    public PostContent ApplyTo(Post post) => new(Title ?? post.Title, Body ?? post.Body);
+}
+
+/// <summary>Which posts a listing shows: by one author, containing a text, or all.</summary>
+public sealed record PostFilter(string? AuthorName, string? Text);
+
+/// <summary>The repository's form of <see cref="PostFilter"/>, with the author resolved to an id.</summary>
+public sealed record PostCriteria(Guid? AuthorId, string? Text);

@@ -1,0 +1,96 @@
+using Blog.Domain.Errors;
+using Blog.Domain.Paging;
+using Blog.Domain.Users;
+
+namespace Blog.Domain.Posts;
+
+/// <summary>Every rule about posts: who may change one, what a change does, what a stale version means.</summary>
+public sealed class PostService(IPostRepository posts, IUserRepository users, TimeProvider time)
+{
+    public async Task<Post> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        await posts.FindAsync(id, cancellationToken) ?? throw NotFound(id);
+
+    public async Task<Page<Post>> ListAsync(PostFilter filter, PageRequest request, CancellationToken cancellationToken)
+    {
+        Guid? authorId = null;
+        if (filter.AuthorName is { } authorName)
+        {
+            var author = await users.FindByUsernameAsync(authorName, cancellationToken);
+            if (author is null)
+            {
+                return new Page<Post>([], 0, null, null);
+            }
+
+            authorId = author.Id;
+        }
+
+        var criteria = new PostCriteria(authorId, string.IsNullOrEmpty(filter.Text) ? null : filter.Text);
+        var slice = await posts.GetSliceAsync(criteria, request.Cursor, request.Size + 1, cancellationToken);
+        if (request.Cursor?.Direction == PageDirection.Newer && slice.Items.Count <= request.Size)
+        {
+            // Paging back reached the newest posts: show the full first page rather than a short one.
+            request = request with { Cursor = null };
+            slice = await posts.GetSliceAsync(criteria, null, request.Size + 1, cancellationToken);
+        }
+
+        var total = await posts.CountAsync(criteria, cancellationToken);
+        return KeysetPaging.ToPage(slice, request, total, post => (post.PostedDate, post.Id));
+    }
+
+    public async Task<Post> CreateAsync(PostContent content, Actor author, CancellationToken cancellationToken)
+    {
+        var post = Post.Create(content, author, time.GetUtcNow());
+        await posts.AddAsync(post, cancellationToken);
+        return post;
+    }
+
+    public Task<Post> ReplaceAsync(Guid id, PostContent content, Actor actor, ExpectedVersion expected, CancellationToken cancellationToken) =>
+        EditAsync(id, _ => content, actor, expected, cancellationToken);
+
+    public Task<Post> PatchAsync(Guid id, PostPatch patch, Actor actor, ExpectedVersion expected, CancellationToken cancellationToken) =>
+        EditAsync(id, patch.ApplyTo, actor, expected, cancellationToken);
+
+    public async Task DeleteAsync(Guid id, Actor actor, ExpectedVersion expected, CancellationToken cancellationToken)
+    {
+        var post = await GetWritableAsync(id, actor, expected, cancellationToken);
+        if (!await posts.TryDeleteAsync(post, post.Version, cancellationToken))
+        {
+            throw ConcurrentChange(id, expected);
+        }
+    }
+
+    private async Task<Post> EditAsync(Guid id, Func<Post, PostContent> change, Actor actor, ExpectedVersion expected, CancellationToken cancellationToken)
+    {
+        var post = await GetWritableAsync(id, actor, expected, cancellationToken);
+        var readVersion = post.Version;
+        if (post.Edit(change(post), time.GetUtcNow()) && !await posts.TryUpdateAsync(post, readVersion, cancellationToken))
+        {
+            throw ConcurrentChange(id, expected);
+        }
+
+        return post;
+    }
+
+    private async Task<Post> GetWritableAsync(Guid id, Actor actor, ExpectedVersion expected, CancellationToken cancellationToken)
+    {
+        var post = await GetAsync(id, cancellationToken);
+        if (post.AuthorId != actor.UserId)
+        {
+            throw new ForbiddenException($"Only the author of post {id} may change or delete it.");
+        }
+
+        if (!expected.IsSatisfiedBy(post.Version))
+        {
+            throw new PreconditionFailedException($"Post {id} has changed since the version you hold; fetch it again.");
+        }
+
+        return post;
+    }
+
+    /// <summary>Another request changed the post between our read and our write.</summary>
+    private static DomainException ConcurrentChange(Guid id, ExpectedVersion expected) => expected.IsAny
+        ? new ConflictException($"Post {id} was changed or deleted by another request at the same time; try again.")
+        : new PreconditionFailedException($"Post {id} has changed since the version you hold; fetch it again.");
+
+    private static NotFoundException NotFound(Guid id) => new($"There is no post with id {id}.");
+}

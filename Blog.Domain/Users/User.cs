@@ -1,0 +1,47 @@
+namespace Blog.Domain.Users;
+
+public sealed class User
+{
+    public const int UsernameMinLength = 3;
+    public const int UsernameMaxLength = 32;
+    public const int PasswordMinLength = 8;
+    public const int PasswordMaxLength = 128;
+    public const int DisplayNameMaxLength = 100;
+
+    private User(Guid id, string username, string? displayName, string passwordHash, DateTime joinedDate)
+    {
+        Id = id;
+        Username = username;
+        NormalizedUsername = Normalize(username);
+        DisplayName = displayName;
+        PasswordHash = passwordHash;
+        JoinedDate = joinedDate;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>As the user wrote it at registration.</summary>
+    public string Username { get; private set; }
+
+    /// <summary>The case-insensitive key that makes usernames unique and finds them.</summary>
+    public string NormalizedUsername { get; private set; }
+
+    public string? DisplayName { get; private set; }
+
+    public string PasswordHash { get; private set; }
+
+    public DateTime JoinedDate { get; private set; }
+
+    /// <summary>Kept by the repository in the same transaction as each post's insert or delete.</summary>
+    public int PostCount { get; private set; }
+
+    public Actor AsActor() => new(Id, Username);
+
+    public static User Register(string username, string? displayName, string passwordHash, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), username, displayName, passwordHash, Clock.Truncate(now));
+
+    /// <summary>Usernames are ASCII, so upper-casing them invariantly is a complete case fold.</summary>
+    public static string Normalize(string username) => username.ToUpperInvariant();
+
+    public void UpgradePasswordHash(string passwordHash) => PasswordHash = passwordHash;
+}

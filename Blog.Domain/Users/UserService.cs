@@ -1,0 +1,52 @@
+using Blog.Domain.Errors;
+using Blog.Domain.Paging;
+
+namespace Blog.Domain.Users;
+
+public sealed class UserService(IUserRepository users, IPasswordHasher hasher, TimeProvider time)
+{
+    public async Task<User> RegisterAsync(string username, string password, string? displayName, CancellationToken cancellationToken)
+    {
+        var user = User.Register(username, displayName, hasher.Hash(password), time.GetUtcNow());
+        if (!await users.TryAddAsync(user, cancellationToken))
+        {
+            throw new ConflictException($"The username '{username}' is already taken.");
+        }
+
+        return user;
+    }
+
+    public async Task<User> GetAsync(string username, CancellationToken cancellationToken) =>
+        await users.FindByUsernameAsync(username, cancellationToken)
+        ?? throw new NotFoundException($"There is no user named '{username}'.");
+
+    public async Task<Page<User>> ListAsync(PageRequest request, CancellationToken cancellationToken)
+    {
+        var slice = await users.GetSliceAsync(request.Cursor, request.Size + 1, cancellationToken);
+        if (request.Cursor?.Direction == PageDirection.Newer && slice.Items.Count <= request.Size)
+        {
+            request = request with { Cursor = null };
+            slice = await users.GetSliceAsync(null, request.Size + 1, cancellationToken);
+        }
+
+        var total = await users.CountAsync(cancellationToken);
+        return KeysetPaging.ToPage(slice, request, total, user => (user.JoinedDate, user.Id));
+    }
+
+    /// <summary>The user these credentials belong to, or null: an unknown name and a wrong password look the same.</summary>
+    public async Task<User?> SignInAsync(string username, string password, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByUsernameAsync(username, cancellationToken);
+        switch (hasher.Verify(user?.PasswordHash, password))
+        {
+            case PasswordCheck.Success when user is not null:
+                return user;
+            case PasswordCheck.SuccessRehashNeeded when user is not null:
+                user.UpgradePasswordHash(hasher.Hash(password));
+                await users.UpdatePasswordHashAsync(user, cancellationToken);
+                return user;
+            default:
+                return null;
+        }
+    }
+}

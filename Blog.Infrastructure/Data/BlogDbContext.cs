@@ -1,0 +1,18 @@
+using Blog.Domain.Posts;
+using Blog.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Infrastructure.Data;
+
+public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options) : DbContext(options)
+{
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<User> Users => Set<User>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BlogDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcMillisecondsConverter>();
+}

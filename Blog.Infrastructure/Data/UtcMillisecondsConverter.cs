@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Blog.Infrastructure.Data;
+
+/// <summary>
+/// Stores UTC timestamps as Unix milliseconds: an INTEGER column compares, sorts and indexes cheaply in SQLite,
+/// and reads back with <see cref="DateTimeKind.Utc"/>, so the API writes them with a 'Z'.
+/// </summary>
+public sealed class UtcMillisecondsConverter() : ValueConverter<DateTime, long>(
+    value => (value.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond,
+    stored => new DateTime(DateTime.UnixEpoch.Ticks + (stored * TimeSpan.TicksPerMillisecond), DateTimeKind.Utc));

@@ -1,0 +1,53 @@
+using Blog.Domain.Posts;
+using Blog.Domain.Users;
+using Blog.Infrastructure.Data;
+using Blog.Infrastructure.Posts;
+using Blog.Infrastructure.Security;
+using Blog.Infrastructure.Users;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Blog.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string HealthCheckName = "database";
+
+    public const string DefaultConnectionString = "Data Source=blog.db";
+
+    /// <param name="services">The application's services.</param>
+    /// <param name="connectionString">SQLite connection string; <see cref="DefaultConnectionString"/> when null.</param>
+    /// <param name="baseDirectory">Where a relative database file lives: beside the running service.</param>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, string? connectionString, string baseDirectory)
+    {
+        var sqlite = new SqliteConnectionStringBuilder(connectionString ?? DefaultConnectionString);
+        if (sqlite.Mode != SqliteOpenMode.Memory && !sqlite.DataSource.StartsWith(':'))
+        {
+            sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, baseDirectory);
+        }
+
+        services.AddDbContextPool<BlogDbContext>(options => options
+            .UseSqlite(sqlite.ToString())
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(new SqliteDurability()));
+        services.AddScoped<IPostRepository, PostRepository>();
+        services.AddScoped<IUserRepository, UserRepository>();
+        services.AddSingleton<IPasswordHasher, CachingPasswordHasher>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(HealthCheckName);
+        return services;
+    }
+
+    /// <summary>Creates the database file if needed, applies pending migrations and switches it to WAL.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+
+        // WAL lets readers go on while one writer commits; the mode is stored in the file, so once is enough.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+    }
+}

@@ -1,0 +1,107 @@
+using Blog.Domain.Paging;
+using Blog.Domain.Posts;
+using Blog.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Infrastructure.Posts;
+
+internal sealed class PostRepository(BlogDbContext db) : IPostRepository
+{
+    public Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Posts.AsNoTracking().FirstOrDefaultAsync(post => post.Id == id, cancellationToken);
+
+    public Task<KeysetSlice<Post>> GetSliceAsync(PostCriteria criteria, PageCursor? cursor, int take, CancellationToken cancellationToken) =>
+        Matching(criteria).ReadSliceAsync(nameof(Post.PostedDate), cursor, take, cancellationToken);
+
+    public async Task<int> CountAsync(PostCriteria criteria, CancellationToken cancellationToken)
+    {
+        if (criteria.Text is not null)
+        {
+            return await Matching(criteria).CountAsync(cancellationToken);
+        }
+
+        // Each author's count is kept with every insert and delete, so totals never scan the posts.
+        var authors = db.Users.AsNoTracking();
+        return criteria.AuthorId is { } authorId
+            ? await authors.Where(user => user.Id == authorId).Select(user => user.PostCount).FirstOrDefaultAsync(cancellationToken)
+            : await authors.SumAsync(user => user.PostCount, cancellationToken);
+    }
+
+    public async Task AddAsync(Post post, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(cancellationToken);
+        await AdjustPostCountAsync(post.AuthorId, +1, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.Entry(post).State = EntityState.Detached;
+    }
+
+    public async Task<bool> TryUpdateAsync(Post post, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var entry = db.Posts.Update(post);
+        entry.Property(p => p.Version).OriginalValue = expectedVersion;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+        finally
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
+    public async Task<bool> TryDeleteAsync(Post post, long expectedVersion, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var entry = db.Posts.Remove(post);
+        entry.Property(p => p.Version).OriginalValue = expectedVersion;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+        finally
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        await AdjustPostCountAsync(post.AuthorId, -1, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private IQueryable<Post> Matching(PostCriteria criteria)
+    {
+        var query = db.Posts.AsNoTracking();
+        if (criteria.AuthorId is { } authorId)
+        {
+            query = query.Where(post => post.AuthorId == authorId);
+        }
+
+        if (criteria.Text is { } text)
+        {
+            var pattern = $"%{EscapeLike(text)}%";
+            query = query.Where(post => EF.Functions.Like(post.Title, pattern, "\\") || EF.Functions.Like(post.Body, pattern, "\\"));
+        }
+
+        return query;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+
+    private Task AdjustPostCountAsync(Guid authorId, int delta, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE Users SET PostCount = PostCount + {delta} WHERE Id = {authorId}", cancellationToken);
+}

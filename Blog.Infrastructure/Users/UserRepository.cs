@@ -1,0 +1,49 @@
+using Blog.Domain.Paging;
+using Blog.Domain.Users;
+using Blog.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Infrastructure.Users;
+
+internal sealed class UserRepository(BlogDbContext db) : IUserRepository
+{
+    private const int SqliteConstraintViolation = 19;
+
+    public Task<User?> FindByUsernameAsync(string username, CancellationToken cancellationToken)
+    {
+        var normalized = User.Normalize(username);
+        return db.Users.AsNoTracking().FirstOrDefaultAsync(user => user.NormalizedUsername == normalized, cancellationToken);
+    }
+
+    public Task<KeysetSlice<User>> GetSliceAsync(PageCursor? cursor, int take, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().ReadSliceAsync(nameof(User.JoinedDate), cursor, take, cancellationToken);
+
+    public Task<int> CountAsync(CancellationToken cancellationToken) => db.Users.CountAsync(cancellationToken);
+
+    public async Task<bool> TryAddAsync(User user, CancellationToken cancellationToken)
+    {
+        var entry = db.Users.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraintViolation })
+        {
+            return false;
+        }
+        finally
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
+    public async Task UpdatePasswordHashAsync(User user, CancellationToken cancellationToken)
+    {
+        var entry = db.Users.Attach(user);
+        entry.Property(u => u.PasswordHash).IsModified = true;
+        await db.SaveChangesAsync(cancellationToken);
+        entry.State = EntityState.Detached;
+    }
+}
