@@ -2,6 +2,7 @@ using AutoMapper;
 using Blog.Api.Auth;
 using Blog.Api.Errors;
 using Blog.Api.Hal;
+using Blog.Api.Http;
 using Blog.Api.Json;
 using Blog.Api.OpenApi;
 using Blog.Domain.Posts;
@@ -27,8 +28,10 @@ public static class ApiServices
             {
                 options.ReturnHttpNotAcceptable = true;
                 options.RespectBrowserAcceptHeader = true;
+                options.Filters.Add<ExactConsumesFilter>();
                 options.Filters.Add<ValidationFilter>();
                 options.Filters.Add<DomainExceptionFilter>();
+                options.Filters.Add<PlainJsonWhenAskedFilter>(order: 1);
             })
             .AddJsonOptions(options => JsonDefaults.Apply(options.JsonSerializerOptions));
         services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
@@ -45,6 +48,7 @@ public static class ApiServices
         services.AddMapping();
         services.AddHttpContextAccessor();
         services.AddSingleton<HalLinks>();
+        services.AddSingleton<CursorCodec>();
 
         services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);

@@ -6,7 +6,7 @@ namespace Blog.Api.Hal;
 /// Builds absolute links from route names, with the scheme and host of the current request
 /// (which the forwarded-headers middleware has set from the proxy's headers when it is trusted).
 /// </summary>
-public sealed class HalLinks(LinkGenerator generator, IHttpContextAccessor accessor)
+public sealed class HalLinks(LinkGenerator generator, IHttpContextAccessor accessor, CursorCodec cursors)
 {
     public Link Root() => To(RouteNames.Root, null);
 
@@ -30,7 +30,7 @@ public sealed class HalLinks(LinkGenerator generator, IHttpContextAccessor acces
             var values = new RouteValueDictionary(filters) { ["size"] = size };
             if (cursor is not null)
             {
-                values["cursor"] = cursor.Encode();
+                values["cursor"] = cursors.Encode(cursor);
             }
 
             return To(routeName, values);

@@ -37,9 +37,9 @@ public sealed class PostListQuery : PageQuery
 
 public sealed class PostListQueryValidator : AbstractValidator<PostListQuery>
 {
-    public PostListQueryValidator()
+    public PostListQueryValidator(IValidator<PageQuery> pageValidator)
     {
-        Include(new PageQueryValidator());
+        Include(pageValidator);
         RuleFor(query => query.Author).MaximumLength(User.UsernameMaxLength)
             .WithMessage($"An author's username is at most {User.UsernameMaxLength} characters.");
         RuleFor(query => query.Q).MaximumLength(PostListQuery.MaxTextLength)

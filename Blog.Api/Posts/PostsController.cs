@@ -13,7 +13,7 @@ namespace Blog.Api.Posts;
 [ApiController]
 [Route("posts")]
 [Produces(MediaTypes.HalJson, MediaTypes.Json)]
-public sealed class PostsController(PostService posts, IMapper mapper, HalLinks links) : ControllerBase
+public sealed class PostsController(PostService posts, IMapper mapper, HalLinks links, CursorCodec cursors) : ControllerBase
 {
     /// <summary>Lists posts, newest first, a page at a time.</summary>
     [HttpGetOrHead(Name = RouteNames.Posts)]
@@ -22,7 +22,7 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult<HalPage<PostsEmbedded>>> List([FromQuery] PostListQuery query, CancellationToken cancellationToken)
     {
-        var request = query.ToPageRequest();
+        var request = query.ToPageRequest(cursors);
         var page = await posts.ListAsync(query.ToFilter(), request, cancellationToken);
         var pageLinks = links.Page(RouteNames.Posts, page, query.Size, request.Cursor, query.FilterValues());
         return this.OkOrNotModified(

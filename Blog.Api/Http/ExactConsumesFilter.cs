@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Net.Http.Headers;
+
+namespace Blog.Api.Http;
+
+/// <summary>
+/// [Consumes] treats any <c>+json</c> type as a kind of <c>application/json</c>, so a merge patch would be taken as a
+/// POST body. This filter holds a body to exactly the media types an action declares (parameters such as charset
+/// aside) and answers 415 otherwise.
+/// </summary>
+public sealed class ExactConsumesFilter : IResourceFilter
+{
+    public void OnResourceExecuting(ResourceExecutingContext context)
+    {
+        var declared = context.ActionDescriptor.EndpointMetadata.OfType<ConsumesAttribute>().LastOrDefault()?.ContentTypes;
+        var sent = context.HttpContext.Request.ContentType;
+        if (declared is null || sent is null || !MediaTypeHeaderValue.TryParse(sent, out var mediaType))
+        {
+            return;
+        }
+
+        if (!declared.Any(type => string.Equals(MediaTypeHeaderValue.Parse(type).MediaType.Value, mediaType.MediaType.Value, StringComparison.OrdinalIgnoreCase)))
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status415UnsupportedMediaType);
+        }
+    }
+
+    public void OnResourceExecuted(ResourceExecutedContext context)
+    {
+    }
+}

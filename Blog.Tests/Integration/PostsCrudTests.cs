@@ -1,0 +1,358 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Blog.Tests.Integration;
+
+public sealed class CreatePost : IntegrationTest
+{
+    [Test]
+    public async Task Returns201WithLocationETagAndThePost()
+    {
+        var user = await Client.RegisterAsync();
+
+        using var response = await Client.CreatePostResponseAsync(user, "First!", "First post!");
+        var post = await BlogClient.ReadJsonAsync(response);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/hal+json"));
+            Assert.That(response.Headers.Location!.ToString(), Is.EqualTo(BlogClient.Href(post, "self")));
+            Assert.That(response.Headers.ETag, Is.Not.Null);
+            Assert.That(response.Headers.ETag!.IsWeak, Is.False);
+            Assert.That(post["title"]!.GetValue<string>(), Is.EqualTo("First!"));
+            Assert.That(post["body"]!.GetValue<string>(), Is.EqualTo("First post!"));
+            Assert.That(post["authorName"]!.GetValue<string>(), Is.EqualTo(user));
+            Assert.That(BlogClient.Href(post, "author"), Does.EndWith($"/users/{user}"));
+            Assert.That(BlogClient.Href(post, "collection"), Is.EqualTo("http://localhost/posts"));
+        });
+    }
+
+    [Test]
+    public async Task WritesAVersion7IdAndUtcMillisecondDates()
+    {
+        var post = await Client.CreatePostAsync(await Client.RegisterAsync());
+
+        var id = Guid.Parse(post["id"]!.GetValue<string>());
+        Assert.Multiple(() =>
+        {
+            Assert.That(id.Version, Is.EqualTo(7));
+            Assert.That(post["id"]!.GetValue<string>(), Is.EqualTo(id.ToString("D")));
+            Assert.That(post["postedDate"]!.GetValue<string>(), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"));
+            Assert.That(post["updatedDate"]!.GetValue<string>(), Is.EqualTo(post["postedDate"]!.GetValue<string>()));
+        });
+    }
+
+    [Test]
+    public async Task IgnoresServerOwnedMembersAClientSendsBack()
+    {
+        var user = await Client.RegisterAsync();
+        var body = """{"id":"00000000-0000-7000-8000-000000000000","authorName":"someone-else","postedDate":"2000-01-01T00:00:00.000Z","_links":{"self":{"href":"x"}},"title":"T","body":"B"}""";
+
+        using var response = await Client.SendAsync(HttpMethod.Post, "/posts", user, BlogClient.Json(body));
+        var post = await BlogClient.ReadJsonAsync(response);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(post["id"]!.GetValue<string>(), Is.Not.EqualTo("00000000-0000-7000-8000-000000000000"));
+            Assert.That(post["authorName"]!.GetValue<string>(), Is.EqualTo(user));
+            Assert.That(post["postedDate"]!.GetValue<string>(), Does.Not.StartWith("2000"));
+        });
+    }
+
+    [Test]
+    public async Task AcceptsHalJsonBodies()
+    {
+        var user = await Client.RegisterAsync();
+
+        using var response = await Client.SendAsync(HttpMethod.Post, "/posts", user, BlogClient.Json("""{"title":"T","body":"B"}""", "application/hal+json"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    [Test]
+    public async Task StoresTextThatLooksLikeSqlOrScriptVerbatim()
+    {
+        var user = await Client.RegisterAsync();
+        const string title = "'); DROP TABLE Posts; --";
+        const string body = "<script>alert('x')</script> 100% _under_ \\ \"quoted\" ünïcödé 🎉";
+
+        var created = await Client.CreatePostAsync(user, title, body);
+        var fetched = await Client.GetJsonAsync(BlogClient.Href(created, "self"));
+
+        Assert.That(fetched["title"]!.GetValue<string>(), Is.EqualTo(title));
+        Assert.That(fetched["body"]!.GetValue<string>(), Is.EqualTo(body));
+    }
+
+    [TestCase("{}", "title")]
+    [TestCase("""{"title":"  ","body":"B"}""", "title")]
+    [TestCase("""{"title":"T"}""", "body")]
+    [TestCase("""{"title":"T","body":""}""", "body")]
+    public async Task Returns400WithFieldErrorsForInvalidContent(string json, string field)
+    {
+        var user = await Client.RegisterAsync();
+
+        using var response = await Client.SendAsync(HttpMethod.Post, "/posts", user, BlogClient.Json(json));
+        var problem = await BlogClient.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+
+        Assert.That(problem["errors"]![field], Is.Not.Null, problem.ToJsonString());
+    }
+
+    [Test]
+    public async Task Returns400ForATitleOver200Characters()
+    {
+        var user = await Client.RegisterAsync();
+
+        using var tooLong = await Client.CreatePostResponseAsync(user, new string('t', 201));
+        using var longest = await Client.CreatePostResponseAsync(user, new string('t', 200));
+
+        var problem = await BlogClient.AssertProblemAsync(tooLong, HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]!["title"], Is.Not.Null);
+        Assert.That(longest.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    [Test]
+    public async Task Returns400ForABodyOver100000Characters()
+    {
+        var user = await Client.RegisterAsync();
+
+        using var response = await Client.CreatePostResponseAsync(user, "T", new string('b', 100_001));
+
+        var problem = await BlogClient.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]!["body"], Is.Not.Null);
+    }
+
+    [TestCase("""{"title":"T",""", TestName = "{m}(truncated)")]
+    [TestCase("""{"title" "T"}""", TestName = "{m}(missing colon)")]
+    [TestCase("""[{"title":"T","body":"B"}]""", TestName = "{m}(array)")]
+    [TestCase("\"just a string\"", TestName = "{m}(string)")]
+    [TestCase("42", TestName = "{m}(number)")]
+    [TestCase("""{"title":5,"body":"B"}""", TestName = "{m}(wrong member type)")]
+    public async Task Returns400ForBodiesThatAreNotAJsonObjectOfStrings(string json)
+    {
+        var user = await Client.RegisterAsync();
+
+        using var response = await Client.SendAsync(HttpMethod.Post, "/posts", user, BlogClient.Json(json));
+        var problem = await BlogClient.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+
+        var text = problem.ToJsonString();
+        Assert.That(text, Does.Contain("Path: $").Or.Contain("LineNumber"), "the error says where the JSON broke");
+        Assert.That(text, Does.Not.Contain("Blog.Api").And.Not.Contain("System."), "no .NET type names leak");
+    }
+
+    [Test]
+    public async Task Returns400ForAnEmptyBody()
+    {
+        var user = await Client.RegisterAsync();
+
+        using var response = await Client.SendAsync(HttpMethod.Post, "/posts", user, BlogClient.Json(""));
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [TestCase("text/plain")]
+    [TestCase("application/xml")]
+    [TestCase("application/merge-patch+json")]
+    public async Task Returns415ForANonJsonContentType(string mediaType)
+    {
+        var user = await Client.RegisterAsync();
+
+        using var response = await Client.SendAsync(HttpMethod.Post, "/posts", user, BlogClient.Json("""{"title":"T","body":"B"}""", mediaType));
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Test]
+    public async Task Returns401WithAChallengeWithoutCredentials()
+    {
+        using var response = await Client.SendAsync(HttpMethod.Post, "/posts", content: BlogClient.Json("""{"title":"T","body":"B"}"""));
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Basic realm=\"blog\", charset=\"UTF-8\""));
+    }
+
+    [Test]
+    public async Task ChangesNothingWhenRefused()
+    {
+        var user = await Client.RegisterAsync();
+        var before = (await Client.GetJsonAsync($"/users/{user}"))["postCount"]!.GetValue<int>();
+
+        using var invalid = await Client.CreatePostResponseAsync(user, " ");
+        using var anonymous = await Client.SendAsync(HttpMethod.Post, "/posts", content: BlogClient.Json("""{"title":"T","body":"B"}"""));
+
+        var after = (await Client.GetJsonAsync($"/users/{user}"))["postCount"]!.GetValue<int>();
+        Assert.That(after, Is.EqualTo(before));
+    }
+}
+
+public sealed class GetPost : IntegrationTest
+{
+    [Test]
+    public async Task ReturnsThePostWithETagAndLastModified()
+    {
+        var created = await Client.CreatePostAsync(await Client.RegisterAsync(), "Title", "Body");
+
+        using var response = await Client.Http.GetAsync(BlogClient.Href(created, "self"));
+        var post = await BlogClient.ReadJsonAsync(response);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Headers.ETag?.IsWeak, Is.False);
+            Assert.That(response.Content.Headers.LastModified, Is.Not.Null);
+            Assert.That(JsonNode.DeepEquals(post, created), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task Returns404ProblemForAnUnknownId()
+    {
+        using var response = await Client.Http.GetAsync($"/posts/{Guid.CreateVersion7()}");
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [TestCase("not-a-guid")]
+    [TestCase("12345")]
+    public async Task Returns404ProblemForAMalformedId(string id)
+    {
+        using var response = await Client.Http.GetAsync($"/posts/{id}");
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Returns401ForWrongCredentialsEvenOnARead()
+    {
+        var user = await Client.RegisterAsync();
+
+        using var response = await Client.SendAsync(HttpMethod.Get, "/posts", configure: r => r.Headers.Authorization = BlogClient.Basic(user, "wrong password"));
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.That(response.Headers.WwwAuthenticate, Is.Not.Empty);
+    }
+}
+
+public sealed class ReplacePost : IntegrationTest
+{
+    [Test]
+    public async Task ReturnsTheNewRepresentationAndANewETag()
+    {
+        var user = await Client.RegisterAsync();
+        using var created = await Client.CreatePostResponseAsync(user, "Old", "Old body");
+        var self = created.Headers.Location!.ToString();
+
+        using var response = await Client.SendAsync(HttpMethod.Put, self, user, BlogClient.Json("""{"title":"New","body":"New body"}"""));
+        var post = await BlogClient.ReadJsonAsync(response);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(post["title"]!.GetValue<string>(), Is.EqualTo("New"));
+            Assert.That(post["body"]!.GetValue<string>(), Is.EqualTo("New body"));
+            Assert.That(response.Headers.ETag, Is.Not.EqualTo(created.Headers.ETag));
+        });
+        var fetched = await Client.GetJsonAsync(self);
+        Assert.That(fetched["title"]!.GetValue<string>(), Is.EqualTo("New"));
+    }
+
+    [Test]
+    public async Task Returns403ProblemForAnotherUserAndChangesNothing()
+    {
+        var author = await Client.RegisterAsync();
+        var other = await Client.RegisterAsync();
+        var post = await Client.CreatePostAsync(author, "Mine", "Mine");
+
+        using var response = await Client.SendAsync(HttpMethod.Put, BlogClient.Href(post, "self"), other, BlogClient.Json("""{"title":"Theirs","body":"Theirs"}"""));
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.Forbidden);
+        Assert.That((await Client.GetJsonAsync(BlogClient.Href(post, "self")))["title"]!.GetValue<string>(), Is.EqualTo("Mine"));
+    }
+
+    [Test]
+    public async Task Returns400WhenAFieldIsMissing()
+    {
+        var user = await Client.RegisterAsync();
+        var post = await Client.CreatePostAsync(user);
+
+        using var response = await Client.SendAsync(HttpMethod.Put, BlogClient.Href(post, "self"), user, BlogClient.Json("""{"title":"Only title"}"""));
+
+        var problem = await BlogClient.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]!["body"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Returns404ForAnUnknownPost()
+    {
+        var user = await Client.RegisterAsync();
+
+        using var response = await Client.SendAsync(HttpMethod.Put, $"/posts/{Guid.CreateVersion7()}", user, BlogClient.Json("""{"title":"T","body":"B"}"""));
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Returns415WithoutAJsonContentType()
+    {
+        var user = await Client.RegisterAsync();
+        var post = await Client.CreatePostAsync(user);
+
+        using var response = await Client.SendAsync(HttpMethod.Put, BlogClient.Href(post, "self"), user, BlogClient.Json("title=T", "application/x-www-form-urlencoded"));
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Test]
+    public async Task Returns401WithoutCredentials()
+    {
+        var post = await Client.CreatePostAsync(await Client.RegisterAsync());
+
+        using var response = await Client.SendAsync(HttpMethod.Put, BlogClient.Href(post, "self"), content: BlogClient.Json("""{"title":"T","body":"B"}"""));
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+}
+
+public sealed class DeletePost : IntegrationTest
+{
+    [Test]
+    public async Task Returns204ThenTheSecondDeleteIs404()
+    {
+        var user = await Client.RegisterAsync();
+        var self = BlogClient.Href(await Client.CreatePostAsync(user), "self");
+
+        using var first = await Client.SendAsync(HttpMethod.Delete, self, user);
+        using var second = await Client.SendAsync(HttpMethod.Delete, self, user);
+        using var get = await Client.Http.GetAsync(self);
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await first.Content.ReadAsStringAsync(), Is.Empty);
+        await BlogClient.AssertProblemAsync(second, HttpStatusCode.NotFound);
+        await BlogClient.AssertProblemAsync(get, HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Returns403ProblemForAnotherUserAndKeepsThePost()
+    {
+        var author = await Client.RegisterAsync();
+        var other = await Client.RegisterAsync();
+        var self = BlogClient.Href(await Client.CreatePostAsync(author), "self");
+
+        using var response = await Client.SendAsync(HttpMethod.Delete, self, other);
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.Forbidden);
+        using var get = await Client.Http.GetAsync(self);
+        Assert.That(get.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Returns401WithoutCredentials()
+    {
+        var self = BlogClient.Href(await Client.CreatePostAsync(await Client.RegisterAsync()), "self");
+
+        using var response = await Client.SendAsync(HttpMethod.Delete, self);
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+}
