@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
+using Blog.Api.RateLimits;
 using Blog.Domain.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,7 @@ public sealed class BasicAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     UserService users,
+    SignInThrottle throttle,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -29,14 +31,22 @@ public sealed class BasicAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        var address = RateLimitingSetup.ClientAddress(Context);
+        if (throttle.MustWait(address) is { } wait)
+        {
+            return AuthenticateResult.Fail(new TooManySignInsException(wait));
+        }
+
         if (!TryReadCredentials(header.ToString(), out var username, out var password))
         {
+            throttle.RecordFailure(address);
             return AuthenticateResult.Fail("The Authorization header must be 'Basic base64(username:password)'.");
         }
 
         var user = await users.SignInAsync(username, password, Context.RequestAborted);
         if (user is null)
         {
+            throttle.RecordFailure(address);
             return AuthenticateResult.Fail(BadCredentials);
         }
 

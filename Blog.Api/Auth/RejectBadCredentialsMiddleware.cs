@@ -1,3 +1,4 @@
+using Blog.Api.RateLimits;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Blog.Api.Auth;
@@ -11,6 +12,12 @@ public sealed class RejectBadCredentialsMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var result = await context.AuthenticateAsync();
+        if (result.Failure is TooManySignInsException tooMany)
+        {
+            await RateLimitingSetup.WriteTooManyRequestsAsync(context, tooMany.RetryAfter, tooMany.Message);
+            return;
+        }
+
         if (result.Failure is not null)
         {
             await context.ChallengeAsync();

@@ -1,6 +1,7 @@
 using Blog.Api.Auth;
 using Blog.Api.Http;
 using Blog.Api.OpenApi;
+using Blog.Api.RateLimits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Blog.Api.Composition;
@@ -15,17 +16,23 @@ public static class ApiPipeline
         }
 
         app.UseHttpLogging();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Kestrel's own refusals (a body over the limit, a malformed request) keep their 4xx status.
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseMiddleware<HttpSemanticsMiddleware>();
+        app.UseRequestBodyLimit();
         app.UseBlogOpenApi();
 
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<RejectBadCredentialsMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapControllers();
+        app.MapControllers().RequireRateLimiting(RateLimitingSetup.WritesPolicy);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
         return app;
     }

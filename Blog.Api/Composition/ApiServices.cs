@@ -5,6 +5,7 @@ using Blog.Api.Hal;
 using Blog.Api.Http;
 using Blog.Api.Json;
 using Blog.Api.OpenApi;
+using Blog.Api.RateLimits;
 using Blog.Domain.Posts;
 using Blog.Domain.Users;
 using FluentValidation;
@@ -62,6 +63,8 @@ public static class ApiServices
             options.CombineLogs = true;
         });
 
+        services.AddRequestBodyLimit();
+        services.AddBlogRateLimiting(configuration);
         services.AddForwardedHeadersFromConfiguration(configuration);
         services.AddBlogOpenApi();
         return services;

@@ -23,8 +23,9 @@ public sealed class DomainExceptionFilter : IExceptionFilter
             ForbiddenException => StatusCodes.Status403Forbidden,
             ConflictException => StatusCodes.Status409Conflict,
             PreconditionFailedException => StatusCodes.Status412PreconditionFailed,
+            UnprocessableException => StatusCodes.Status422UnprocessableEntity,
             ValidationException => StatusCodes.Status400BadRequest,
-            _ => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status500InternalServerError,
         };
         ProblemDetails problem = error is ValidationException validation
             ? new HttpValidationProblemDetails(validation.Errors.ToDictionary()) { Title = error.Title }

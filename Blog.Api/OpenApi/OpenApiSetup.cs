@@ -24,6 +24,7 @@ public static class OpenApiSetup
                 Description = "HTTP Basic with a registered username and password (POST /users registers one).",
             });
             options.OperationFilter<AuthorizeOperationFilter>();
+            options.OperationFilter<DocumentedHeaderFilter>();
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml"));
         });
 

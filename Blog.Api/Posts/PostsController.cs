@@ -3,6 +3,7 @@ using Blog.Api.Auth;
 using Blog.Api.Errors;
 using Blog.Api.Hal;
 using Blog.Api.Http;
+using Blog.Api.OpenApi;
 using Blog.Domain.Posts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,9 @@ namespace Blog.Api.Posts;
 [Produces(MediaTypes.HalJson, MediaTypes.Json)]
 public sealed class PostsController(PostService posts, IMapper mapper, HalLinks links, CursorCodec cursors) : ControllerBase
 {
+    /// <summary>Set on a create answered from an earlier request with the same Idempotency-Key.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
     /// <summary>Lists posts, newest first, a page at a time.</summary>
     [HttpGetOrHead(Name = RouteNames.Posts)]
     [ProducesResponseType<HalPage<PostsEmbedded>>(StatusCodes.Status200OK)]
@@ -41,18 +45,31 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
         return this.OkOrNotModified(EntityTags.SetValidators(Response, post), () => mapper.Map<PostDto>(post));
     }
 
-    /// <summary>Publishes a post by the signed-in user.</summary>
+    /// <summary>
+    /// Publishes a post by the signed-in user. With an <c>Idempotency-Key</c>, a retry within 24 hours answers
+    /// as the first request did and creates nothing.
+    /// </summary>
     [HttpPost]
     [Authorize]
     [Consumes(MediaTypes.Json, MediaTypes.HalJson)]
     [ProducesResponseType<PostDto>(StatusCodes.Status201Created)]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesProblem(StatusCodes.Status422UnprocessableEntity)]
+    [DocumentedHeader(IdempotencyKey.FieldName, "Optional: 1–200 visible ASCII characters naming this create, so that a retry within 24 hours creates nothing new.")]
     public async Task<ActionResult<PostDto>> Create(PostRequest request, CancellationToken cancellationToken)
     {
-        var post = await posts.CreateAsync(request.ToContent(), User.ToActor(), cancellationToken);
+        // Read raw: model binding would turn an empty header into no header, and an empty key is an error.
+        var key = IdempotencyKey.Parse(Request.Headers.TryGetValue(IdempotencyKey.FieldName, out var value) ? value.ToString() : null);
+        var (post, replayed) = await posts.CreateAsync(request.ToContent(), User.ToActor(), key, cancellationToken);
         EntityTags.SetValidators(Response, post);
+        if (replayed)
+        {
+            Response.Headers[ReplayedHeader] = "true";
+        }
+
         return CreatedAtRoute(RouteNames.Post, new { id = post.Id }, mapper.Map<PostDto>(post));
     }
 

@@ -12,6 +12,9 @@ public sealed class ForbiddenException(string detail) : DomainException("Forbidd
 
 public sealed class ConflictException(string detail) : DomainException("Conflict", detail);
 
+/// <summary>A request that is well-formed but contradicts an earlier one (e.g. a reused idempotency key).</summary>
+public sealed class UnprocessableException(string detail) : DomainException("Unprocessable Content", detail);
+
 public sealed class PreconditionFailedException(string detail) : DomainException("Precondition Failed", detail);
 
 /// <summary>Input that is well-formed JSON but breaks a rule, keyed by the request's property names.</summary>

@@ -44,6 +44,50 @@ public sealed class PostService(IPostRepository posts, IUserRepository users, Ti
         return post;
     }
 
+    /// <summary>
+    /// A create that is safe to retry: the same key from the same author within a day gives back the first post
+    /// and creates nothing; the same key with different content is refused.
+    /// </summary>
+    public async Task<CreateResult> CreateAsync(PostContent content, Actor author, IdempotencyKey? key, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return new CreateResult(await CreateAsync(content, author, cancellationToken), Replayed: false);
+        }
+
+        var now = time.GetUtcNow();
+        var fingerprint = Fingerprint(content);
+        var earlier = await posts.FindIdempotencyRecordAsync(author.UserId, key.Value, (now - IdempotencyKey.Lifetime).UtcDateTime, cancellationToken);
+        if (earlier is null)
+        {
+            var post = Post.Create(content, author, now);
+            var record = new IdempotencyRecord(author.UserId, key.Value, fingerprint, post.Id, post.PostedDate);
+            if (await posts.TryAddAsync(post, record, cancellationToken))
+            {
+                return new CreateResult(post, Replayed: false);
+            }
+
+            // A concurrent request with the same key won the race: answer as it did.
+            earlier = await posts.FindIdempotencyRecordAsync(author.UserId, key.Value, (now - IdempotencyKey.Lifetime).UtcDateTime, cancellationToken)
+                ?? throw new ConflictException("A concurrent request with the same Idempotency-Key did not finish; try again.");
+        }
+
+        if (earlier.Fingerprint != fingerprint)
+        {
+            throw new UnprocessableException("This Idempotency-Key was already used with a different post; use a new key for new content.");
+        }
+
+        var first = await posts.FindAsync(earlier.PostId, cancellationToken)
+            ?? throw new NotFoundException($"The post created with this Idempotency-Key ({earlier.PostId}) has since been deleted.");
+        return new CreateResult(first, Replayed: true);
+    }
+
+    private static string Fingerprint(PostContent content)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes($"{content.Title.Length}:{content.Title}\n{content.Body}");
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
+    }
+
     public Task<Post> ReplaceAsync(Guid id, PostContent content, Actor actor, ExpectedVersion expected, CancellationToken cancellationToken) =>
         EditAsync(id, _ => content, actor, expected, cancellationToken);
 

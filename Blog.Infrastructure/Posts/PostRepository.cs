@@ -37,6 +37,35 @@ internal sealed class PostRepository(BlogDbContext db) : IPostRepository
         db.Entry(post).State = EntityState.Detached;
     }
 
+    public async Task<bool> TryAddAsync(Post post, IdempotencyRecord record, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var expiredBefore = record.CreatedAt - IdempotencyKey.Lifetime;
+        db.IdempotencyRecords.RemoveRange(await db.IdempotencyRecords.Where(r => r.CreatedAt < expiredBefore).ToListAsync(cancellationToken));
+        db.Posts.Add(post);
+        db.IdempotencyRecords.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        await AdjustPostCountAsync(post.AuthorId, +1, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public Task<IdempotencyRecord?> FindIdempotencyRecordAsync(Guid userId, string key, DateTime notBefore, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key && r.CreatedAt >= notBefore, cancellationToken);
+
     public async Task<bool> TryUpdateAsync(Post post, long expectedVersion, CancellationToken cancellationToken)
     {
         var entry = db.Posts.Update(post);

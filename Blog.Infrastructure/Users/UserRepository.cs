@@ -1,15 +1,12 @@
 using Blog.Domain.Paging;
 using Blog.Domain.Users;
 using Blog.Infrastructure.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Infrastructure.Users;
 
 internal sealed class UserRepository(BlogDbContext db) : IUserRepository
 {
-    private const int SqliteConstraintViolation = 19;
-
     public Task<User?> FindByUsernameAsync(string username, CancellationToken cancellationToken)
     {
         var normalized = User.Normalize(username);
@@ -29,7 +26,7 @@ internal sealed class UserRepository(BlogDbContext db) : IUserRepository
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraintViolation })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             return false;
         }

@@ -11,10 +11,17 @@ public sealed class BlogApiFactory : WebApplicationFactory<Program>
     public BlogApiFactory(IDictionary<string, string?>? settings = null)
     {
         DatabasePath = Path.Combine(Path.GetTempPath(), $"blog-test-{Guid.NewGuid():N}.db");
-        this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        // Tests share one client address and reuse users, so limits are generous unless a test sets its own.
+        this.settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Blog"] = $"Data Source={DatabasePath}",
+            ["RateLimiting:Writes:PermitLimit"] = "100000",
+            ["RateLimiting:FailedSignIns:PermitLimit"] = "100000",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            this.settings[key] = value;
+        }
     }
 
     public string DatabasePath { get; }

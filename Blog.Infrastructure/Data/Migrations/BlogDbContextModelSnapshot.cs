@@ -17,6 +17,33 @@ namespace Blog.Infrastructure.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
 
+            modelBuilder.Entity("Blog.Domain.Posts.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("Blog.Domain.Posts.Post", b =>
                 {
                     b.Property<Guid>("Id")
@@ -98,6 +125,15 @@ namespace Blog.Infrastructure.Data.Migrations
                     b.HasIndex("JoinedDate", "Id");
 
                     b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("Blog.Domain.Posts.IdempotencyRecord", b =>
+                {
+                    b.HasOne("Blog.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Blog.Domain.Posts.Post", b =>
