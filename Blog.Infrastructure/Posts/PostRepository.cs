@@ -7,6 +7,9 @@ namespace Blog.Infrastructure.Posts;
 
 internal sealed class PostRepository(BlogDbContext db) : IPostRepository
 {
+    /// <summary>The trigram index finds texts of three characters or more; shorter ones are looked for with LIKE.</summary>
+    private const int TrigramLength = 3;
+
     public Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Posts.AsNoTracking().FirstOrDefaultAsync(post => post.Id == id, cancellationToken);
 
@@ -110,25 +113,25 @@ internal sealed class PostRepository(BlogDbContext db) : IPostRepository
 
     private IQueryable<Post> Matching(PostCriteria criteria)
     {
-        var query = db.Posts.AsNoTracking();
-        if (criteria.AuthorId is { } authorId)
+        var query = criteria.Text switch
         {
-            query = query.Where(post => post.AuthorId == authorId);
-        }
-
-        if (criteria.Text is { } text)
-        {
-            var pattern = $"%{EscapeLike(text)}%";
-            query = query.Where(post => EF.Functions.Like(post.Title, pattern, "\\") || EF.Functions.Like(post.Body, pattern, "\\"));
-        }
-
-        return query;
+            null => db.Posts,
+            { Length: < TrigramLength } text => db.Posts.WhereContainsLike(text),
+            var text => Containing(text),
+        };
+        return criteria.AuthorId is { } authorId ? query.Where(post => post.AuthorId == authorId) : query;
     }
 
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
+    /// <summary>
+    /// Posts whose title or body contains the text, found through the FTS5 trigram index. A quoted FTS5 string is
+    /// one phrase, which the trigram tokenizer matches as a plain substring.
+    /// </summary>
+    private IQueryable<Post> Containing(string text)
+    {
+        var phrase = $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        return db.Posts.FromSqlInterpolated(
+            $"SELECT * FROM Posts WHERE rowid IN (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH {phrase})");
+    }
 
     private Task AdjustPostCountAsync(Guid authorId, int delta, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlInterpolatedAsync(
