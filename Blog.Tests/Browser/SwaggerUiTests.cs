@@ -1,0 +1,263 @@
+using Blog.Tests.Integration;
+using Microsoft.Playwright;
+using NUnit.Framework.Interfaces;
+using static Microsoft.Playwright.Assertions;
+
+namespace Blog.Tests.Browser;
+
+/// <summary>
+/// Swagger UI in a real headless Chromium, against the service on a real loopback port.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Needs Debian's Chromium (<c>apt-get install -y chromium</c>, which provides <c>/usr/bin/chromium</c>); without it
+/// every test here is reported as skipped, never as passed. Playwright's own browser download is never run (there is
+/// no internet): <see cref="BrowserTypeLaunchOptions.ExecutablePath"/> points at Debian's browser, so
+/// <c>PLAYWRIGHT_BROWSERS_PATH</c> is never consulted. <c>Playwright.CreateAsync()</c> only starts the Node driver that
+/// ships in the Microsoft.Playwright package (copied to <c>bin/.../.playwright</c> by the build) and downloads nothing,
+/// so no environment variable is needed (<c>PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD</c> only affects the npm package's
+/// install step, which .NET never runs).
+/// </para>
+/// <para>
+/// The page may only talk to the service: every other request is aborted and recorded, so that a CDN script or the
+/// online spec validator cannot make the tests hang offline or pass only with a network.
+/// </para>
+/// </remarks>
+[TestFixture]
+[NonParallelizable]
+public sealed class SwaggerUi
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>Bounds every browser action and expectation, generous enough for a loaded two-core machine.</summary>
+    private const float Timeout = 30_000;
+
+    private static readonly string[] ChromiumArgs =
+    [
+        // Root in a container: Chromium's sandbox cannot start there.
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        // No update checks, sync, first-run UI or QUIC probes: nothing that needs the internet.
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        // Chromium still looked up accounts.google.com for every new context; now it resolves no name at all
+        // (the service is reached by its IP literal, 127.0.0.1).
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    ];
+
+    private BlogApiFactory? factory;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private IBrowserContext? context;
+    private IPage? page;
+    private Uri baseAddress = null!;
+    private readonly List<string> outsideRequests = [];
+
+    private IPage Page => page ?? throw new InvalidOperationException("No page: the set-up did not run.");
+
+    [OneTimeSetUp]
+    public async Task StartServiceAndBrowser()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Assert.Ignore($"Browser tests skipped: no Chromium at {ChromiumPath} (apt-get install -y chromium).");
+        }
+
+        factory = new BlogApiFactory();
+        // 127.0.0.1 with a port chosen by the OS: the factory binds http://127.0.0.1:{port} and, once started,
+        // puts the bound address in ClientOptions.BaseAddress.
+        factory.UseKestrel(0);
+        factory.StartServer();
+        baseAddress = factory.ClientOptions.BaseAddress;
+        Assert.That(baseAddress.Port, Is.Not.Zero, "Kestrel did not report the port it bound");
+
+        SetDefaultExpectTimeout(Timeout);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+            Timeout = Timeout,
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopBrowserAndService()
+    {
+        try
+        {
+            if (browser is not null)
+            {
+                await browser.CloseAsync();
+            }
+        }
+        finally
+        {
+            playwright?.Dispose();
+            factory?.Dispose();
+        }
+    }
+
+    [SetUp]
+    public async Task OpenSwaggerUi()
+    {
+        outsideRequests.Clear();
+        context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 1024 },
+        });
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
+        await context.RouteAsync(url => !IsService(url), async route =>
+        {
+            lock (outsideRequests)
+            {
+                outsideRequests.Add(route.Request.Url);
+            }
+
+            await route.AbortAsync();
+        });
+
+        page = await context.NewPageAsync();
+        await page.GotoAsync("/swagger");
+        // The operations appear once Swagger UI has fetched and rendered /swagger/v1/swagger.json.
+        await Expect(page.Locator(".opblock").First).ToBeVisibleAsync();
+    }
+
+    [TearDown]
+    public async Task ClosePage()
+    {
+        if (page is not null && TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
+        {
+            await AttachScreenshot(page);
+        }
+
+        if (context is not null)
+        {
+            await context.CloseAsync();
+        }
+
+        context = null;
+        page = null;
+    }
+
+    [Test]
+    public async Task LoadsWithTheHeadingBlogApi()
+    {
+        await Expect(Page.Locator(".info .title")).ToContainTextAsync("Blog API");
+        await Expect(Page.Locator(".info .link")).ToHaveAttributeAsync("href", "/swagger/v1/swagger.json");
+    }
+
+    [Test]
+    public async Task ListsEveryOperation()
+    {
+        string[] expected =
+        [
+            "GET /",
+            "GET /posts",
+            "POST /posts",
+            "GET /posts/{id}",
+            "PUT /posts/{id}",
+            "PATCH /posts/{id}",
+            "DELETE /posts/{id}",
+            "GET /users",
+            "POST /users",
+            "GET /users/{username}",
+            "GET /me",
+        ];
+
+        // Swagger UI renders every operation in the same pass as the first, which the set-up waited for.
+        var listed = await Page.Locator(".opblock").EvaluateAllAsync<string[]>(
+            """
+            blocks => blocks.map(block =>
+                block.querySelector('.opblock-summary-method').textContent.trim() + ' '
+                + block.querySelector('.opblock-summary-path').dataset.path)
+            """);
+
+        Assert.That(listed, Is.SupersetOf(expected), $"Listed: {string.Join(", ", listed)}");
+    }
+
+    [Test]
+    public async Task ShowsTheAuthorizeButtonForHttpBasic()
+    {
+        await Page.Locator(".scheme-container").GetByRole(AriaRole.Button, new() { Name = "Authorize" }).ClickAsync();
+
+        var dialog = Page.Locator(".modal-ux");
+        await Expect(dialog).ToContainTextAsync("(http, Basic)");
+        await Expect(dialog.Locator("input[name=username]")).ToBeVisibleAsync();
+        await Expect(dialog.Locator("input[name=password][type=password]")).ToBeVisibleAsync();
+    }
+
+    [TestCase("POST", "/posts")]
+    [TestCase("PUT", "/posts/{id}")]
+    [TestCase("PATCH", "/posts/{id}")]
+    [TestCase("DELETE", "/posts/{id}")]
+    [TestCase("GET", "/me")]
+    public async Task MarksAnOperationThatNeedsAUserWithALock(string method, string path) =>
+        await Expect(Operation(method, path).Locator(".authorization__btn")).ToBeVisibleAsync();
+
+    [TestCase("GET", "/posts")]
+    [TestCase("POST", "/users")]
+    [TestCase("GET", "/")]
+    public async Task ShowsNoLockOnAPublicOperation(string method, string path)
+    {
+        await Expect(Operation(method, path)).ToBeVisibleAsync();
+        await Expect(Operation(method, path).Locator(".authorization__btn")).ToHaveCountAsync(0);
+    }
+
+    [Test]
+    public async Task TryItOutOnGetPostsShowsA200()
+    {
+        var getPosts = Operation("GET", "/posts");
+        await getPosts.Locator(".opblock-summary-control").ClickAsync();
+        await getPosts.GetByRole(AriaRole.Button, new() { Name = "Try it out" }).ClickAsync();
+        await getPosts.GetByRole(AriaRole.Button, new() { Name = "Execute" }).ClickAsync();
+
+        var response = getPosts.Locator(".live-responses-table .response");
+        await Expect(response.Locator(".response-col_status")).ToHaveTextAsync("200");
+        await Expect(response.Locator(".response-col_description")).ToContainTextAsync("\"_embedded\"");
+        await Expect(getPosts.Locator(".request-url")).ToContainTextAsync(new Uri(baseAddress, "/posts").ToString());
+    }
+
+    [Test]
+    public async Task RequestsNothingFromOutsideTheService()
+    {
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        lock (outsideRequests)
+        {
+            Assert.That(outsideRequests, Is.Empty);
+        }
+    }
+
+    /// <summary>What the page showed when a test failed, next to the test's results (and in a TRX file).</summary>
+    private static async Task AttachScreenshot(IPage failed)
+    {
+        var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{nameof(SwaggerUi)}.{TestContext.CurrentContext.Test.Name}.png");
+        try
+        {
+            await failed.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Timeout = 10_000 });
+            TestContext.AddTestAttachment(path, "Swagger UI when the test failed");
+        }
+        catch (PlaywrightException exception)
+        {
+            // A crashed or hung page: the test's own failure says more than this.
+            TestContext.Progress.WriteLine($"No screenshot: {exception.Message}");
+        }
+    }
+
+    private bool IsService(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme is "data" or "blob" || (uri.Scheme == baseAddress.Scheme && uri.Authority == baseAddress.Authority));
+
+    /// <summary>The block of one operation, found by its method and its path template.</summary>
+    private ILocator Operation(string method, string path) =>
+        Page.Locator($".opblock.opblock-{method.ToLowerInvariant()}")
+            .Filter(new LocatorFilterOptions { Has = Page.Locator($".opblock-summary-path[data-path='{path}']") });
+}
