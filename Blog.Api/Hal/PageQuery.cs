@@ -1,5 +1,6 @@
 using Blog.Domain.Paging;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Blog.Api.Hal;
 
@@ -7,9 +8,11 @@ namespace Blog.Api.Hal;
 public class PageQuery
 {
     /// <summary>Items per page, 1 to 100.</summary>
+    [FromQuery(Name = "size")]
     public int Size { get; init; } = PageRequest.DefaultSize;
 
     /// <summary>Where the page starts: copy it from a <c>next</c> or <c>prev</c> link, never build it.</summary>
+    [FromQuery(Name = "cursor")]
     public string? Cursor { get; init; }
 
     /// <summary>Called once the validator has passed, so a cursor that is present decodes.</summary>

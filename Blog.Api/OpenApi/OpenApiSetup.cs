@@ -15,7 +15,8 @@ public static class OpenApiSetup
             {
                 Title = "Blog API",
                 Version = "v1",
-                Description = "Posts and authors over HTTP, as HAL. Start at / and follow links.",
+                Description = "Posts and authors over HTTP, as HAL. Start at / and follow links. "
+                    + "Every GET also answers HEAD; OPTIONS answers 204 with Allow; errors are application/problem+json (RFC 9457).",
             });
             options.AddSecurityDefinition(BasicAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
             {
@@ -25,12 +26,20 @@ public static class OpenApiSetup
             });
             options.OperationFilter<AuthorizeOperationFilter>();
             options.OperationFilter<DocumentedHeaderFilter>();
+            options.OperationFilter<ResponseConventionsFilter>();
+
+            // HEAD answers wherever GET does, with the same headers; listing it would only double every read.
+            options.DocInclusionPredicate((_, api) => !HttpMethods.IsHead(api.HttpMethod ?? string.Empty));
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml"));
         });
 
     public static void UseBlogOpenApi(this WebApplication app)
     {
         app.UseSwagger();
-        app.UseSwaggerUI(options => options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Blog API v1"));
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Blog API v1");
+            options.DocumentTitle = "Blog API — Swagger UI";
+        });
     }
 }

@@ -2,6 +2,7 @@ using Blog.Api.Hal;
 using Blog.Domain.Posts;
 using Blog.Domain.Users;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Blog.Api.Posts;
 
@@ -11,9 +12,11 @@ public sealed class PostListQuery : PageQuery
     public const int MaxTextLength = 200;
 
     /// <summary>Only posts by this author (a username, matched without regard to case).</summary>
+    [FromQuery(Name = "author")]
     public string? Author { get; init; }
 
     /// <summary>Only posts whose title or body contains this text, without regard to case.</summary>
+    [FromQuery(Name = "q")]
     public string? Q { get; init; }
 
     public PostFilter ToFilter() => new(Author, Q);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Blog.Domain.Posts;
 using FluentValidation;
 
@@ -31,7 +32,7 @@ internal static class PostRules
     public static IRuleBuilderOptions<T, string?> PostBody<T>(this IRuleBuilder<T, string?> rule) => rule
         .NotNull().WithMessage("A body is required.")
         .Must(NotBlank).WithMessage("The body must not be blank.")
-        .MaximumLength(Post.BodyMaxLength).WithMessage($"The body must be at most {Post.BodyMaxLength:N0} characters.");
+        .MaximumLength(Post.BodyMaxLength).WithMessage(string.Create(CultureInfo.InvariantCulture, $"The body must be at most {Post.BodyMaxLength:N0} characters."));
 
     private static bool NotBlank(string? text) => text is null || !string.IsNullOrWhiteSpace(text);
 }

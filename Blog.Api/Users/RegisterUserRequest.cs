@@ -23,6 +23,7 @@ public sealed partial class RegisterUserRequestValidator : AbstractValidator<Reg
                 $"A display name is at most {User.DisplayNameMaxLength} characters.");
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{3,32}$")]
+    // \z, not $: $ would also match before a final newline.
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{3,32}\z")]
     private static partial Regex UsernamePattern();
 }

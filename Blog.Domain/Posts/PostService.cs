@@ -26,13 +26,6 @@ public sealed class PostService(IPostRepository posts, IUserRepository users, Ti
 
         var criteria = new PostCriteria(authorId, string.IsNullOrEmpty(filter.Text) ? null : filter.Text);
         var slice = await posts.GetSliceAsync(criteria, request.Cursor, request.Size + 1, cancellationToken);
-        if (request.Cursor?.Direction == PageDirection.Newer && slice.Items.Count <= request.Size)
-        {
-            // Paging back reached the newest posts: show the full first page rather than a short one.
-            request = request with { Cursor = null };
-            slice = await posts.GetSliceAsync(criteria, null, request.Size + 1, cancellationToken);
-        }
-
         var total = await posts.CountAsync(criteria, cancellationToken);
         return KeysetPaging.ToPage(slice, request, total, post => (post.PostedDate, post.Id));
     }

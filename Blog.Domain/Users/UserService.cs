@@ -23,12 +23,6 @@ public sealed class UserService(IUserRepository users, IPasswordHasher hasher, T
     public async Task<Page<User>> ListAsync(PageRequest request, CancellationToken cancellationToken)
     {
         var slice = await users.GetSliceAsync(request.Cursor, request.Size + 1, cancellationToken);
-        if (request.Cursor?.Direction == PageDirection.Newer && slice.Items.Count <= request.Size)
-        {
-            request = request with { Cursor = null };
-            slice = await users.GetSliceAsync(null, request.Size + 1, cancellationToken);
-        }
-
         var total = await users.CountAsync(cancellationToken);
         return KeysetPaging.ToPage(slice, request, total, user => (user.JoinedDate, user.Id));
     }
