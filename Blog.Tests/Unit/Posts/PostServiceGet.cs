@@ -1,0 +1,24 @@
+using Blog.Domain.Errors;
+
+namespace Blog.Tests.Unit.Posts;
+
+public sealed class PostServiceGet : PostServiceTestBase
+{
+    [Test]
+    public async Task ReturnsThePostTheRepositoryFinds()
+    {
+        var post = await Service.GetAsync(Stored.Id, CancellationToken.None);
+
+        Assert.That(post, Is.SameAs(Stored));
+    }
+
+    [Test]
+    public void ThrowsNotFoundGivenAnUnknownId()
+    {
+        var unknown = Guid.NewGuid();
+
+        var error = Assert.ThrowsAsync<NotFoundException>(() => Service.GetAsync(unknown, CancellationToken.None));
+
+        Assert.That(error.Message, Does.Contain(unknown.ToString()));
+    }
+}

@@ -1,0 +1,33 @@
+using Blog.Api.Posts;
+
+namespace Blog.Tests.Unit.Validation;
+
+public sealed class PostListQueryValidation
+{
+    private PostListQueryValidator validator = null!;
+
+    [SetUp]
+    public void SetUp() => validator = new PostListQueryValidator();
+
+    [Test]
+    public void AcceptsSearchTextOf200Characters() =>
+        Assert.That(validator.Validate(new PostListQuery { Q = new string('q', 200) }).IsValid, Is.True);
+
+    [Test]
+    public void RejectsSearchTextOf201Characters() =>
+        Assert.That(ErrorsOf(new PostListQuery { Q = new string('q', 201) }), Is.EqualTo(new[] { "Q" }));
+
+    [Test]
+    public void AcceptsAnAuthorOf32Characters() =>
+        Assert.That(validator.Validate(new PostListQuery { Author = new string('a', 32) }).IsValid, Is.True);
+
+    [Test]
+    public void RejectsAnAuthorOf33Characters() =>
+        Assert.That(ErrorsOf(new PostListQuery { Author = new string('a', 33) }), Is.EqualTo(new[] { "Author" }));
+
+    [Test]
+    public void AppliesThePagingRulesToo() =>
+        Assert.That(ErrorsOf(new PostListQuery { Size = 0, Cursor = "garbage" }), Is.EquivalentTo(new[] { "Size", "Cursor" }));
+
+    private IEnumerable<string> ErrorsOf(PostListQuery query) => validator.Validate(query).Errors.Select(error => error.PropertyName);
+}

@@ -1,0 +1,66 @@
+using Blog.Api.Posts;
+
+namespace Blog.Tests.Unit.Validation;
+
+public sealed class PostRequestValidation
+{
+    private const string Body = "Some body";
+
+    private PostRequestValidator validator = null!;
+
+    [SetUp]
+    public void SetUp() => validator = new PostRequestValidator();
+
+    [Test]
+    public void AcceptsATitleAndABody() => Assert.That(validator.Validate(new PostRequest("Title", Body)).IsValid, Is.True);
+
+    [Test]
+    public void AcceptsATitleOf200Characters() =>
+        Assert.That(validator.Validate(new PostRequest(new string('t', 200), Body)).IsValid, Is.True);
+
+    [Test]
+    public void AcceptsABodyOf100000Characters() =>
+        Assert.That(validator.Validate(new PostRequest("Title", new string('b', 100_000))).IsValid, Is.True);
+
+    [TestCase(null, "A title is required.")]
+    [TestCase("", "The title must not be blank.")]
+    [TestCase("   \t\n", "The title must not be blank.")]
+    public void RejectsAMissingOrBlankTitle(string? title, string message) =>
+        AssertSingleError(new PostRequest(title, Body), nameof(PostRequest.Title), message);
+
+    [Test]
+    public void RejectsATitleOf201Characters() =>
+        AssertSingleError(new PostRequest(new string('t', 201), Body), nameof(PostRequest.Title), "The title must be at most 200 characters.");
+
+    [TestCase(null)]
+    [TestCase(" ")]
+    public void RejectsAMissingOrBlankBody(string? body) =>
+        AssertSingleError(new PostRequest("Title", body), nameof(PostRequest.Body), null);
+
+    [Test]
+    public void RejectsABodyOf100001Characters() =>
+        AssertSingleError(new PostRequest("Title", new string('b', 100_001)), nameof(PostRequest.Body), null);
+
+    [Test]
+    public void ReportsBothMembersWhenBothAreMissing()
+    {
+        var result = validator.Validate(new PostRequest(null, null));
+
+        Assert.That(result.Errors.Select(error => error.PropertyName), Is.EquivalentTo(new[] { "Title", "Body" }));
+    }
+
+    private void AssertSingleError(PostRequest request, string property, string? message)
+    {
+        var errors = validator.Validate(request).Errors;
+
+        Assert.That(errors, Has.Count.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(errors[0].PropertyName, Is.EqualTo(property));
+            if (message is not null)
+            {
+                Assert.That(errors[0].ErrorMessage, Is.EqualTo(message));
+            }
+        });
+    }
+}
