@@ -3,6 +3,7 @@ using Blog.Api.Hal;
 using Blog.Api.Posts;
 using Blog.Api.Users;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public sealed class LinkHost : IAsyncDisposable
         context.Request.Scheme = "http";
         context.Request.Host = new HostString("example.test");
         var accessor = new HttpContextAccessor { HttpContext = context };
-        Links = new HalLinks(app.Services.GetRequiredService<LinkGenerator>(), accessor);
+        Links = new HalLinks(app.Services.GetRequiredService<LinkGenerator>(), accessor, new CursorCodec(new EphemeralDataProtectionProvider()));
     }
 
     public HalLinks Links { get; }

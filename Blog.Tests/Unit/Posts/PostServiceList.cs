@@ -81,20 +81,19 @@ public sealed class PostServiceList : PostServiceTestBase
     }
 
     [Test]
-    public async Task RereadsTheFirstPageWhenPagingBackReachesTheNewestPosts()
+    public async Task ShowsAShortPageRatherThanRepeatingPostsWhenPagingBackReachesTheNewest()
     {
         var cursor = PageCursor.Before(newestFirst[1].PostedDate, newestFirst[1].Id);
         SliceFrom(cursor, [newestFirst[0]], hasItemsBehindCursor: true);
-        SliceFrom(null, newestFirst[..(Size + 1)]);
 
         var page = await Service.ListAsync(new PostFilter(null, null), new PageRequest(Size, cursor), CancellationToken.None);
 
-        Posts.Verify(repository => repository.GetSliceAsync(It.IsAny<PostCriteria>(), null, Size + 1, It.IsAny<CancellationToken>()), Times.Once);
+        Posts.Verify(repository => repository.GetSliceAsync(It.IsAny<PostCriteria>(), null, It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.Multiple(() =>
         {
-            Assert.That(page.Items, Is.EqualTo(newestFirst[..Size]));
+            Assert.That(page.Items, Is.EqualTo(new[] { newestFirst[0] }));
             Assert.That(page.Prev, Is.Null);
-            Assert.That(page.Next, Is.EqualTo(PageCursor.After(newestFirst[1].PostedDate, newestFirst[1].Id)));
+            Assert.That(page.Next, Is.EqualTo(PageCursor.After(newestFirst[0].PostedDate, newestFirst[0].Id)));
         });
     }
 

@@ -1,4 +1,6 @@
+using Blog.Api.Hal;
 using Blog.Api.Posts;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Blog.Tests.Unit.Validation;
 
@@ -7,7 +9,7 @@ public sealed class PostListQueryValidation
     private PostListQueryValidator validator = null!;
 
     [SetUp]
-    public void SetUp() => validator = new PostListQueryValidator();
+    public void SetUp() => validator = new PostListQueryValidator(new PageQueryValidator(new CursorCodec(new EphemeralDataProtectionProvider())));
 
     [Test]
     public void AcceptsSearchTextOf200Characters() =>
