@@ -1,0 +1,335 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Blog.Tests.Integration;
+
+namespace Blog.Tests.OpenApi;
+
+/// <summary>
+/// The OpenAPI document against the service it describes: real requests, in process, for every operation and
+/// every status the contract (docs API.md) names, each response held against the document.
+/// </summary>
+public sealed class OpenApiDocument : IntegrationTest
+{
+    private const string MergePatch = "application/merge-patch+json";
+
+    /// <summary>The operations the contract names, and only those: a generated client needs all of them and nothing else.</summary>
+    private static readonly string[] ContractOperations =
+    [
+        "GET /", "GET /posts", "POST /posts", "GET /posts/{id}", "PUT /posts/{id}", "PATCH /posts/{id}",
+        "DELETE /posts/{id}", "POST /users", "GET /users", "GET /users/{username}", "GET /me", "GET /health",
+    ];
+
+    private static readonly string[] Writes = ["POST /posts", "PUT /posts/{id}", "PATCH /posts/{id}", "DELETE /posts/{id}", "GET /me"];
+
+    /// <summary>The (operation, status) pairs the brief and the contract name; each must have been driven and checked.</summary>
+    private static readonly string[] ExpectedPairs =
+    [
+        "GET / 200", "GET / 406",
+        "GET /posts 200", "GET /posts 304", "GET /posts 400", "GET /posts 401",
+        "POST /posts 201", "POST /posts 400", "POST /posts 401", "POST /posts 415", "POST /posts 422",
+        "GET /posts/{id} 200", "GET /posts/{id} 304", "GET /posts/{id} 404",
+        "PUT /posts/{id} 200", "PUT /posts/{id} 400", "PUT /posts/{id} 403", "PUT /posts/{id} 404", "PUT /posts/{id} 412", "PUT /posts/{id} 415",
+        "PATCH /posts/{id} 200", "PATCH /posts/{id} 400", "PATCH /posts/{id} 403", "PATCH /posts/{id} 404", "PATCH /posts/{id} 412", "PATCH /posts/{id} 415",
+        "DELETE /posts/{id} 204", "DELETE /posts/{id} 403", "DELETE /posts/{id} 404", "DELETE /posts/{id} 412",
+        "POST /users 201", "POST /users 400", "POST /users 409", "POST /users 415",
+        "GET /users 200", "GET /users 400",
+        "GET /users/{username} 200", "GET /users/{username} 404",
+        "GET /me 200", "GET /me 401",
+        "GET /health 200",
+    ];
+
+    private OpenApiSpec spec = null!;
+
+    /// <summary>Like <see cref="IntegrationTest.Client"/>, but keeping each request body so it can be checked too.</summary>
+    private BlogClient client = null!;
+
+    [OneTimeSetUp]
+    public async Task LoadTheDocument()
+    {
+        client = new BlogClient(Factory.CreateDefaultClient(new RequestBodyRecorder()));
+        spec = await OpenApiSpec.LoadAsync(client.Http);
+        await TestContext.Out.WriteLineAsync($"The document is OpenAPI {spec.Version}.");
+    }
+
+    [OneTimeTearDown]
+    public void DisposeTheClient() => client.Http.Dispose();
+
+    [Test]
+    public void IsOpenApi3()
+    {
+        Assert.That(spec.Version, Does.Match(@"^3\.[01]\.\d+$"));
+    }
+
+    [Test]
+    public void ListsExactlyTheOperationsOfTheContract()
+    {
+        var documented = spec.Operations.Select(operation => operation.Name).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ContractOperations.Except(documented), Is.Empty, "operations of the contract missing from the document");
+            Assert.That(documented.Except(ContractOperations), Is.Empty, "operations in the document that the contract does not have");
+        });
+    }
+
+    [Test]
+    public void GivesEveryOperationAUniqueOperationId()
+    {
+        var operations = spec.Operations.ToList();
+        var missing = operations.Where(operation => string.IsNullOrWhiteSpace(operation.Operation["operationId"]?.GetValue<string>())).Select(operation => operation.Name);
+        var duplicated = operations
+            .Where(operation => operation.Operation["operationId"] is not null)
+            .GroupBy(operation => operation.Operation["operationId"]!.GetValue<string>())
+            .Where(group => group.Count() > 1)
+            .Select(group => $"'{group.Key}' on {string.Join(" and ", group.Select(operation => operation.Name))}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(missing, Is.Empty, "operations without an operationId");
+            Assert.That(duplicated, Is.Empty, "operationIds used more than once");
+        });
+    }
+
+    [Test]
+    public void DeclaresAnHttpBasicSecurityScheme()
+    {
+        var schemes = spec.Root["components"]?["securitySchemes"]?.AsObject() ?? [];
+
+        Assert.That(
+            BasicSchemeNames(),
+            Is.Not.Empty,
+            $"components.securitySchemes has no scheme with type http and scheme basic: {schemes.ToJsonString()}");
+    }
+
+    [Test]
+    public void AsksForBasicCredentialsOnWritesAndMeButNotOnRegistrationOrReads()
+    {
+        var basic = BasicSchemeNames();
+        var operations = spec.Operations.ToDictionary(operation => operation.Name);
+        Assert.Multiple(() =>
+        {
+            foreach (var (name, operation) in operations)
+            {
+                var requirements = spec.Security(operation).Select(requirement => requirement!.AsObject()).ToList();
+                var mayGoWithout = requirements.Count == 0 || requirements.Any(requirement => requirement.Count == 0);
+                var asksForBasic = requirements.Any(requirement => requirement.Any(scheme => basic.Contains(scheme.Key)));
+                if (Writes.Contains(name))
+                {
+                    Assert.That(asksForBasic && !mayGoWithout, Is.True, $"{name} needs a user but its security is {Show(requirements)}");
+                }
+                else
+                {
+                    Assert.That(mayGoWithout, Is.True, $"{name} is anonymous but the document requires {Show(requirements)}");
+                }
+            }
+
+            Assert.That(Writes.Where(name => !operations.ContainsKey(name)), Is.Empty, "write operations missing from the document");
+            Assert.That(operations.ContainsKey("POST /users"), Is.True, "POST /users is missing from the document");
+        });
+    }
+
+    [Test]
+    public async Task DescribesEveryResponseTheServiceGives()
+    {
+        var check = new ResponseConformance(spec);
+        var http = client.Http;
+
+        // Root, and the one read every operation shares: content negotiation.
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, "/"), HttpStatusCode.OK);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, "/", configure: Accept("application/json")), HttpStatusCode.OK);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, "/", configure: Accept("application/xml")), HttpStatusCode.NotAcceptable);
+        var users = await client.RootLinkAsync("users");
+        var posts = await client.RootLinkAsync("posts");
+        var me = await client.RootLinkAsync("me");
+
+        // Users: register, refuse, conflict, list, page, read.
+        var author = BlogClient.UniqueName("author");
+        var other = BlogClient.UniqueName("other");
+        await check.CheckAsync(await http.PostAsync(users, BlogClient.Json($$"""{"username":"{{author}}","password":"{{BlogClient.Password}}","displayName":"The Author"}""")), HttpStatusCode.Created);
+        await check.CheckAsync(await http.PostAsync(users, BlogClient.Json($$"""{"username":"{{other}}","password":"{{BlogClient.Password}}"}""")), HttpStatusCode.Created);
+        await check.CheckAsync(await http.PostAsync(users, BlogClient.Json("""{"username":"no spaces!","password":"short"}""")), HttpStatusCode.BadRequest);
+        await check.CheckAsync(await http.PostAsync(users, BlogClient.Json($$"""{"username":"{{author.ToUpperInvariant()}}","password":"{{BlogClient.Password}}"}""")), HttpStatusCode.Conflict);
+        await check.CheckAsync(await http.PostAsync(users, BlogClient.Json("username=x", "text/plain")), HttpStatusCode.UnsupportedMediaType);
+        var userPage = await GetCheckedAsync(check, $"{users}?size=1", HttpStatusCode.OK);
+        await GetCheckedAsync(check, BlogClient.Href(userPage!, "next"), HttpStatusCode.OK);
+        await GetCheckedAsync(check, $"{users}?size=0", HttpStatusCode.BadRequest);
+        var authorResource = await GetCheckedAsync(check, BlogClient.Href(userPage!["_embedded"]!["users"]![0]!, "self"), HttpStatusCode.OK);
+        await GetCheckedAsync(check, $"{users}/{BlogClient.UniqueName("nobody")}", HttpStatusCode.NotFound);
+
+        // Me.
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, me, author), HttpStatusCode.OK);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, me), HttpStatusCode.Unauthorized);
+
+        // Create: created, replayed, key reused with another body, invalid, anonymous, wrong media type.
+        await check.CheckAsync(await client.CreatePostResponseAsync(author, "Hello OpenAPI", "First", Key("create-1")), HttpStatusCode.Created);
+        await check.CheckAsync(await client.CreatePostResponseAsync(author, "Hello OpenAPI", "First", Key("create-1")), HttpStatusCode.Created);
+        await check.CheckAsync(await client.CreatePostResponseAsync(author, "Hello OpenAPI", "Something else", Key("create-1")), HttpStatusCode.UnprocessableEntity);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Post, posts, author, BlogClient.Json("""{"title":"   ","body":"x"}""")), HttpStatusCode.BadRequest);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Post, posts, content: BlogClient.Json("""{"title":"t","body":"b"}""")), HttpStatusCode.Unauthorized);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Post, posts, author, BlogClient.Json("""{"title":"t","body":"b"}""", "text/plain")), HttpStatusCode.UnsupportedMediaType);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Post, posts, author, BlogClient.Json("""{"title":"As HAL","body":"b"}""", "application/hal+json")), HttpStatusCode.Created);
+        var post = await CreateCheckedAsync(check, author, "Hello OpenAPI again");
+
+        // The collection: filtered and paged, refused, not modified, and a read with wrong credentials.
+        var firstPage = await GetCheckedAsync(check, $"{posts}?size=1&author={author}&q=Hello", HttpStatusCode.OK);
+        await GetCheckedAsync(check, BlogClient.Href(firstPage!, "next"), HttpStatusCode.OK);
+
+        // A page with a next or prev link is not used here: its cursor is sealed afresh on every GET, so its ETag never repeats.
+        var wholeList = $"{posts}?size=20&author={author}&q=Hello";
+        using (var page = await client.SendAsync(HttpMethod.Get, wholeList))
+        {
+            await check.CheckAsync(page, HttpStatusCode.OK);
+            await check.CheckAsync(await client.SendAsync(HttpMethod.Get, wholeList, configure: IfNoneMatch(page.Headers.ETag)), HttpStatusCode.NotModified);
+        }
+
+        await GetCheckedAsync(check, $"{posts}?size=0", HttpStatusCode.BadRequest);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, posts, configure: r => r.Headers.Authorization = BlogClient.Basic(author, "not the password")), HttpStatusCode.Unauthorized);
+
+        // One post: read, not modified, unknown.
+        var self = BlogClient.Href(post, "self");
+        var unknown = $"{posts}/{Guid.CreateVersion7()}";
+        using (var read = await client.SendAsync(HttpMethod.Get, self, configure: Accept("application/json")))
+        {
+            await check.CheckAsync(read, HttpStatusCode.OK);
+            await check.CheckAsync(await client.SendAsync(HttpMethod.Get, self, configure: IfNoneMatch(read.Headers.ETag)), HttpStatusCode.NotModified);
+        }
+
+        await GetCheckedAsync(check, unknown, HttpStatusCode.NotFound);
+
+        // Replace.
+        var replacement = BlogClient.Json("""{"title":"Replaced","body":"Whole"}""");
+        var stale = IfMatch(new EntityTagHeaderValue("\"stale\""));
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Put, self, author, replacement, IfMatch(await CurrentETagAsync(self))), HttpStatusCode.OK);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Put, self, author, BlogClient.Json("""{"title":"t","body":""}""")), HttpStatusCode.BadRequest);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Put, self, other, BlogClient.Json("""{"title":"Mine","body":"now"}""")), HttpStatusCode.Forbidden);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Put, unknown, author, BlogClient.Json("""{"title":"t","body":"b"}""")), HttpStatusCode.NotFound);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Put, self, author, BlogClient.Json("""{"title":"t","body":"b"}"""), stale), HttpStatusCode.PreconditionFailed);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Put, self, author, BlogClient.Json("""{"title":"t","body":"b"}""", "text/plain")), HttpStatusCode.UnsupportedMediaType);
+
+        // Partial update.
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, self, author, BlogClient.Json("""{"title":"Patched"}""", MergePatch), IfMatch(await CurrentETagAsync(self))), HttpStatusCode.OK);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, self, author, BlogClient.Json("""{"title":null}""", MergePatch)), HttpStatusCode.BadRequest);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, self, other, BlogClient.Json("""{"title":"Mine"}""", MergePatch)), HttpStatusCode.Forbidden);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, unknown, author, BlogClient.Json("""{"title":"t"}""", MergePatch)), HttpStatusCode.NotFound);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, self, author, BlogClient.Json("""{"title":"t"}""", MergePatch), stale), HttpStatusCode.PreconditionFailed);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, self, author, BlogClient.Json("""{"title":"t"}""")), HttpStatusCode.UnsupportedMediaType);
+
+        // Delete.
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, self, other), HttpStatusCode.Forbidden);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, self, author, configure: stale), HttpStatusCode.PreconditionFailed);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, self, author, configure: IfMatch(await CurrentETagAsync(self))), HttpStatusCode.NoContent);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, self, author), HttpStatusCode.NotFound);
+
+        // The author again, now with posts; health.
+        await GetCheckedAsync(check, BlogClient.Href(authorResource!, "self"), HttpStatusCode.OK);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, "/health"), HttpStatusCode.OK);
+
+        await ReportAsync(check);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ExpectedPairs.Except(check.Pairs), Is.Empty, "(operation, status) pairs the test meant to check but could not");
+            Assert.That(check.Failures, Is.Empty, "where the document and the service disagree");
+        });
+    }
+
+    internal static async Task ReportAsync(ResponseConformance check)
+    {
+        await TestContext.Out.WriteLineAsync($"{check.Pairs.Count} (operation, status) pairs checked against the document:");
+        foreach (var pair in check.Pairs)
+        {
+            await TestContext.Out.WriteLineAsync($"  {pair}");
+        }
+
+        await TestContext.Out.WriteLineAsync($"{check.Failures.Count} disagreements:");
+        foreach (var failure in check.Failures)
+        {
+            await TestContext.Out.WriteLineAsync($"  {failure}");
+        }
+    }
+
+    private static string Show(List<JsonObject> requirements) => $"[{string.Join(", ", requirements.Select(requirement => requirement.ToJsonString()))}]";
+
+    private HashSet<string> BasicSchemeNames() =>
+    [
+        .. (spec.Root["components"]?["securitySchemes"]?.AsObject() ?? [])
+            .Where(scheme => spec.Deref(scheme.Value!) is var resolved
+                && resolved["type"]?.GetValue<string>() == "http"
+                && string.Equals(resolved["scheme"]?.GetValue<string>(), "basic", StringComparison.OrdinalIgnoreCase))
+            .Select(scheme => scheme.Key),
+    ];
+
+    /// <summary>GETs a URL, checks the response and returns its JSON body, if it has one.</summary>
+    private async Task<JsonNode?> GetCheckedAsync(ResponseConformance check, string url, HttpStatusCode expected)
+    {
+        using var response = await client.SendAsync(HttpMethod.Get, url);
+        var text = await response.Content.ReadAsStringAsync();
+        await check.CheckAsync(response, expected);
+        return response.StatusCode == HttpStatusCode.OK ? JsonNode.Parse(text) : null;
+    }
+
+    private async Task<JsonNode> CreateCheckedAsync(ResponseConformance check, string user, string title)
+    {
+        using var response = await client.CreatePostResponseAsync(user, title, "Body");
+        var text = await response.Content.ReadAsStringAsync();
+        await check.CheckAsync(response, HttpStatusCode.Created);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
+        return JsonNode.Parse(text)!;
+    }
+
+    private async Task<EntityTagHeaderValue?> CurrentETagAsync(string url)
+    {
+        using var response = await client.SendAsync(HttpMethod.Get, url);
+        return response.Headers.ETag;
+    }
+
+    private static Action<HttpRequestMessage> Accept(string mediaType) =>
+        request => request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
+
+    private static Action<HttpRequestMessage> Key(string key) =>
+        request => request.Headers.Add("Idempotency-Key", key);
+
+    private static Action<HttpRequestMessage> IfNoneMatch(EntityTagHeaderValue? tag) =>
+        request => request.Headers.IfNoneMatch.Add(tag ?? throw new AssertionException("The response had no ETag."));
+
+    private static Action<HttpRequestMessage> IfMatch(EntityTagHeaderValue? tag) =>
+        request => request.Headers.IfMatch.Add(tag ?? throw new AssertionException("The response had no ETag."));
+}
+
+/// <summary>The 429 answers, on a service with tiny limits: too many writes, and too many failed sign-ins.</summary>
+public sealed class OpenApiDocumentUnderRateLimits : IntegrationTest
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimiting:Writes:PermitLimit"] = "2",
+        ["RateLimiting:Writes:WindowSeconds"] = "300",
+        ["RateLimiting:FailedSignIns:PermitLimit"] = "2",
+        ["RateLimiting:FailedSignIns:WindowSeconds"] = "300",
+    };
+
+    [Test]
+    public async Task DescribesTheTooManyRequestsAnswers()
+    {
+        var check = new ResponseConformance(await OpenApiSpec.LoadAsync(Client.Http));
+        var user = await Client.RegisterAsync();
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await Client.CreatePostResponseAsync(user);
+            Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        await check.CheckAsync(await Client.CreatePostResponseAsync(user), HttpStatusCode.TooManyRequests);
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var guess = await Client.SendAsync(HttpMethod.Get, "/me", configure: r => r.Headers.Authorization = BlogClient.Basic(user, $"guess {i}"));
+            Assert.That(guess.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        }
+
+        await check.CheckAsync(await Client.SendAsync(HttpMethod.Get, "/me", user), HttpStatusCode.TooManyRequests);
+
+        await OpenApiDocument.ReportAsync(check);
+        Assert.That(check.Failures, Is.Empty, "where the document and the service disagree");
+    }
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Blog.Tests.OpenApi;
+
+/// <summary>One operation of the document: its method (upper case), its path template and its JSON.</summary>
+public sealed record DocumentedOperation(string Method, string Template, JsonObject Operation, JsonObject PathItem)
+{
+    public string Name => $"{Method} {Template}";
+}
+
+/// <summary>The service's OpenAPI document as plain JSON, with the look-ups the conformance checks need.</summary>
+public sealed class OpenApiSpec
+{
+    public const string DocumentUrl = "/swagger/v1/swagger.json";
+
+    private static readonly string[] OperationMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+    private OpenApiSpec(JsonObject root)
+    {
+        Root = root;
+        Validator = new SchemaValidator(root);
+    }
+
+    public JsonObject Root { get; }
+
+    public SchemaValidator Validator { get; }
+
+    /// <summary>"3.0.4", "3.1.1", ...: 3.0 marks null with <c>nullable</c>, 3.1 with a <c>type</c> array.</summary>
+    public string Version => Root["openapi"]?.GetValue<string>() ?? "(no openapi member)";
+
+    public IEnumerable<DocumentedOperation> Operations =>
+        from path in Root["paths"]?.AsObject() ?? []
+        let item = Deref(path.Value!)
+        from method in OperationMethods
+        where item[method] is JsonObject
+        select new DocumentedOperation(method.ToUpperInvariant(), path.Key, item[method]!.AsObject(), item);
+
+    public static async Task<OpenApiSpec> LoadAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync(DocumentUrl);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+        return new OpenApiSpec(JsonNode.Parse(text)!.AsObject());
+    }
+
+    /// <summary>
+    /// The operation a request would reach: same method, and a path template whose literal segments equal the
+    /// request's and whose <c>{parameters}</c> take one segment each. Literal segments beat parameters.
+    /// </summary>
+    public DocumentedOperation? Find(string method, string path)
+    {
+        var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return Operations
+            .Where(operation => operation.Method.Equals(method, StringComparison.OrdinalIgnoreCase))
+            .Select(operation => (operation, literals: MatchingLiterals(operation.Template, segments)))
+            .Where(candidate => candidate.literals >= 0)
+            .OrderByDescending(candidate => candidate.literals)
+            .Select(candidate => candidate.operation)
+            .FirstOrDefault();
+    }
+
+    /// <summary>A response, parameter, header or path item, with a <c>$ref</c> to components followed.</summary>
+    public JsonObject Deref(JsonNode node)
+    {
+        for (var hops = 0; node is JsonObject obj && obj["$ref"] is JsonValue reference; hops++)
+        {
+            Assert.That(hops, Is.LessThan(16), $"a $ref cycle at {reference}");
+            node = Validator.Resolve(reference.GetValue<string>());
+        }
+
+        return node.AsObject();
+    }
+
+    /// <summary>The parameters of the operation and of its path item, the operation's winning on a clash.</summary>
+    public IReadOnlyList<JsonObject> Parameters(DocumentedOperation operation)
+    {
+        var all = new Dictionary<(string, string), JsonObject>();
+        foreach (var source in new[] { operation.PathItem["parameters"], operation.Operation["parameters"] })
+        {
+            foreach (var parameter in source?.AsArray() ?? [])
+            {
+                var resolved = Deref(parameter!);
+                all[(resolved["in"]!.GetValue<string>(), resolved["name"]!.GetValue<string>())] = resolved;
+            }
+        }
+
+        return [.. all.Values];
+    }
+
+    /// <summary>The response documented for a status: the exact code, else its range (<c>4XX</c>), else <c>default</c>.</summary>
+    public JsonObject? Response(DocumentedOperation operation, int status)
+    {
+        var responses = operation.Operation["responses"]?.AsObject();
+        var code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var found = responses?[code] ?? responses?[$"{code[0]}XX"] ?? responses?[$"{code[0]}xx"] ?? responses?["default"];
+        return found is null ? null : Deref(found);
+    }
+
+    /// <summary>
+    /// The security requirements that apply to an operation: its own <c>security</c> if it has one (an empty
+    /// array means none), else the document's.
+    /// </summary>
+    public JsonArray Security(DocumentedOperation operation) =>
+        (operation.Operation["security"] ?? Root["security"])?.AsArray() ?? [];
+
+    private static int MatchingLiterals(string template, string[] segments)
+    {
+        var parts = template.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != segments.Length)
+        {
+            return -1;
+        }
+
+        var literals = 0;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].StartsWith('{') && parts[i].EndsWith('}'))
+            {
+                continue;
+            }
+
+            if (!parts[i].Equals(Uri.UnescapeDataString(segments[i]), StringComparison.Ordinal))
+            {
+                return -1;
+            }
+
+            literals++;
+        }
+
+        return literals;
+    }
+}

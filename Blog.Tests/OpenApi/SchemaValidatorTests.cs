@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+
+namespace Blog.Tests.OpenApi;
+
+public sealed class SchemaValidation
+{
+    /// <summary>A small document in the shape Swashbuckle writes: OpenAPI 3.0 nullable, one 3.1 type array, a problem schema.</summary>
+    private static readonly SchemaValidator Validator = new(JsonNode.Parse("""
+        {
+          "openapi": "3.0.4",
+          "components": { "schemas": {
+            "Link": { "type": "object", "properties": { "href": { "type": "string" } }, "additionalProperties": false },
+            "Post": {
+              "type": "object",
+              "required": ["id", "title", "postedDate"],
+              "properties": {
+                "_links": { "type": "object", "properties": { "self": { "$ref": "#/components/schemas/Link" } }, "additionalProperties": false },
+                "id": { "type": "string", "format": "uuid" },
+                "title": { "type": "string", "nullable": true },
+                "body": { "type": ["string", "null"] },
+                "postedDate": { "type": "string", "format": "date-time" },
+                "count": { "type": "integer", "format": "int32" },
+                "state": { "type": "string", "enum": ["draft", "published"] }
+              },
+              "additionalProperties": false
+            },
+            "Page": { "type": "object", "properties": { "posts": { "type": "array", "items": { "$ref": "#/components/schemas/Post" } } } },
+            "Problem": {
+              "type": "object",
+              "properties": {
+                "status": { "type": "integer", "nullable": true },
+                "errors": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string" } } }
+              },
+              "additionalProperties": {}
+            }
+          } }
+        }
+        """)!);
+
+    private const string Id = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+
+    private static IReadOnlyList<string> Validate(string json, string schema) =>
+        Validator.Validate(JsonNode.Parse(json), JsonNode.Parse($$"""{"$ref": "#/components/schemas/{{schema}}"}""")!);
+
+    [Test]
+    public void AcceptsABodyThatFitsItsSchema()
+    {
+        var errors = Validate("""
+            {"_links": {"self": {"href": "http://host/posts/1"}}, "id": "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "title": null, "body": null,
+             "postedDate": "2026-11-21T10:00:00.123Z", "count": 3, "state": "draft"}
+            """, "Post");
+
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public void AllowsProblemExtensionsWhereAdditionalPropertiesIsAnEmptySchema()
+    {
+        var errors = Validate("""{"status": 400, "traceId": "abc", "errors": {"title": ["blank"]}}""", "Problem");
+
+        Assert.That(errors, Is.Empty);
+    }
+
+    [TestCase("""{"title": "t", "postedDate": "2026-11-21T10:00:00Z"}""", "$: the required property 'id' is missing")]
+    [TestCase($$"""{"id": "{{Id}}", "title": "t", "postedDate": "2026-11-21T10:00:00Z", "password": "x"}""", "$.password: the property 'password' is not declared")]
+    [TestCase($$"""{"id": "{{Id}}", "title": 5, "postedDate": "2026-11-21T10:00:00Z"}""", "$.title: expected string but found integer")]
+    [TestCase($$"""{"id": "{{Id}}", "title": "t", "postedDate": "2026-11-21T10:00:00+01:00"}""", "$.postedDate: \"2026-11-21T10:00:00+01:00\" is not an ISO 8601 date-time in UTC")]
+    [TestCase("""{"id": "0193a1b2c3d47e5f8a9b0c1d2e3f4a5b", "title": "t", "postedDate": "2026-11-21T10:00:00Z"}""", "$.id: \"0193a1b2c3d47e5f8a9b0c1d2e3f4a5b\" is not a UUID")]
+    [TestCase($$"""{"id": "{{Id}}", "title": "t", "postedDate": "2026-11-21T10:00:00Z", "count": 1.5}""", "$.count: expected integer but found number")]
+    [TestCase($$"""{"id": "{{Id}}", "title": "t", "postedDate": "2026-11-21T10:00:00Z", "state": "gone"}""", "$.state: \"gone\" is not one of")]
+    [TestCase($$"""{"id": null, "title": "t", "postedDate": "2026-11-21T10:00:00Z"}""", "$.id: expected string but found null")]
+    [TestCase("""{"id": "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "title": "t", "postedDate": "2026-11-21T10:00:00Z", "_links": {"self": {"href": "h", "title": 1}}}""", "$._links.self.title: the property 'title' is not declared")]
+    public void RejectsAPostThat(string json, string error)
+    {
+        var errors = Validate(json, "Post");
+
+        Assert.That(errors, Has.Some.StartsWith(error), string.Join(Environment.NewLine, errors));
+    }
+
+    [Test]
+    public void NamesTheArrayIndexOfABadItem()
+    {
+        var errors = Validate($$"""{"posts": [{"id": "{{Id}}", "title": "a", "postedDate": "2026-11-21T10:00:00Z"}, {"id": "{{Id}}", "title": "b"}]}""", "Page");
+
+        Assert.That(errors, Is.EqualTo(new[] { "$.posts[1]: the required property 'postedDate' is missing." }));
+    }
+
+    [Test]
+    public void RejectsNullForANonNullableTypeInEitherOpenApiSpelling()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Validator.Validate(null, JsonNode.Parse("""{"type": "string"}""")!), Is.Not.Empty);
+            Assert.That(Validator.Validate(null, JsonNode.Parse("""{"type": "string", "nullable": false}""")!), Is.Not.Empty);
+            Assert.That(Validator.Validate(null, JsonNode.Parse("""{"type": ["string", "integer"]}""")!), Is.Not.Empty);
+            Assert.That(Validator.Validate(null, JsonNode.Parse("""{"type": ["string", "null"]}""")!), Is.Empty);
+            Assert.That(Validator.Validate(null, JsonNode.Parse("""{"type": "string", "nullable": true}""")!), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void AppliesAllOfAnyOfAndOneOf()
+    {
+        var number = JsonNode.Parse("3");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Validator.Validate(number, JsonNode.Parse("""{"allOf": [{"type": "integer"}, {"type": "string"}]}""")!), Is.Not.Empty);
+            Assert.That(Validator.Validate(number, JsonNode.Parse("""{"anyOf": [{"type": "string"}, {"type": "boolean"}]}""")!), Is.Not.Empty);
+            Assert.That(Validator.Validate(number, JsonNode.Parse("""{"anyOf": [{"type": "string"}, {"type": "integer"}]}""")!), Is.Empty);
+            Assert.That(Validator.Validate(number, JsonNode.Parse("""{"oneOf": [{"type": "number"}, {"type": "integer"}]}""")!), Is.Not.Empty);
+            Assert.That(Validator.Validate(number, JsonNode.Parse("""{"oneOf": [{"type": "number"}, {"type": "string"}]}""")!), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void RefusesToPassAKeywordItDoesNotUnderstand()
+    {
+        var errors = Validator.Validate(JsonNode.Parse("3"), JsonNode.Parse("""{"not": {"type": "integer"}}""")!);
+
+        Assert.That(errors, Is.EqualTo(new[] { "$: the schema keyword 'not' is not supported by this validator." }));
+    }
+
+    [Test]
+    public void ReportsAReferenceThatDoesNotResolve()
+    {
+        Assert.That(() => Validate("{}", "Missing"), Throws.InstanceOf<KeyNotFoundException>());
+    }
+}
