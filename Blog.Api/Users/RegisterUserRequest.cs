@@ -4,6 +4,10 @@ using FluentValidation;
 
 namespace Blog.Api.Users;
 
+/// <summary>The body of a registration.</summary>
+/// <param name="Username" example="rick">3–32 ASCII letters, digits, '_' or '-'; unique without regard to case.</param>
+/// <param name="Password" example="password1">8–128 characters; stored only as a salted PBKDF2 hash.</param>
+/// <param name="DisplayName" example="Rick">Optional, at most 100 characters.</param>
 public sealed record RegisterUserRequest(string? Username, string? Password, string? DisplayName);
 
 public sealed partial class RegisterUserRequestValidator : AbstractValidator<RegisterUserRequest>

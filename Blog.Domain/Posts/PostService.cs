@@ -49,7 +49,7 @@ public sealed class PostService(IPostRepository posts, IUserRepository users, Ti
         }
 
         var now = time.GetUtcNow();
-        var fingerprint = Fingerprint(content);
+        var fingerprint = content.Fingerprint();
         var earlier = await posts.FindIdempotencyRecordAsync(author.UserId, key.Value, (now - IdempotencyKey.Lifetime).UtcDateTime, cancellationToken);
         if (earlier is null)
         {
@@ -73,12 +73,6 @@ public sealed class PostService(IPostRepository posts, IUserRepository users, Ti
         var first = await posts.FindAsync(earlier.PostId, cancellationToken)
             ?? throw new NotFoundException($"The post created with this Idempotency-Key ({earlier.PostId}) has since been deleted.");
         return new CreateResult(first, Replayed: true);
-    }
-
-    private static string Fingerprint(PostContent content)
-    {
-        var bytes = System.Text.Encoding.UTF8.GetBytes($"{content.Title.Length}:{content.Title}\n{content.Body}");
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
     }
 
     public Task<Post> ReplaceAsync(Guid id, PostContent content, Actor actor, ExpectedVersion expected, CancellationToken cancellationToken) =>
