@@ -130,6 +130,16 @@ public sealed class OpenApiDocument : IntegrationTest
     }
 
     [Test]
+    public void ShowsOnlyExamplesThatFitTheirSchemas()
+    {
+        var examples = spec.Examples().ToList();
+        var errors = examples.SelectMany(example => spec.Validator.Validate(example.Example, example.Schema, example.Where)).ToList();
+
+        TestContext.Out.WriteLine($"{examples.Count} examples checked.");
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
     public async Task DescribesEveryResponseTheServiceGives()
     {
         var check = new ResponseConformance(spec);

@@ -105,6 +105,72 @@ public sealed class OpenApiSpec
     public JsonArray Security(DocumentedOperation operation) =>
         (operation.Operation["security"] ?? Root["security"])?.AsArray() ?? [];
 
+    /// <summary>
+    /// Every example the document shows, with the schema it illustrates: <c>example</c> on a schema (OpenAPI 3.0),
+    /// <c>examples</c> on a schema (3.1, an array), and <c>example</c>/<c>examples</c> on a media type or parameter.
+    /// </summary>
+    public IEnumerable<(string Where, JsonNode? Example, JsonNode Schema)> Examples() => ExamplesIn(Root, "#");
+
+    private static IEnumerable<(string, JsonNode?, JsonNode)> ExamplesIn(JsonNode? node, string where)
+    {
+        if (node is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                foreach (var found in ExamplesIn(array[i], $"{where}/{i}"))
+                {
+                    yield return found;
+                }
+            }
+
+            yield break;
+        }
+
+        if (node is not JsonObject obj)
+        {
+            yield break;
+        }
+
+        var hasSchema = obj["schema"] is not null;
+        var schema = hasSchema ? obj["schema"]! : obj;
+        if (obj.ContainsKey("example"))
+        {
+            yield return ($"{where}/example", obj["example"], schema);
+        }
+
+        switch (obj["examples"])
+        {
+            case JsonArray values when !hasSchema:
+                for (var i = 0; i < values.Count; i++)
+                {
+                    yield return ($"{where}/examples/{i}", values[i], schema);
+                }
+
+                break;
+            case JsonObject named when hasSchema:
+                foreach (var (name, example) in named)
+                {
+                    if (example is JsonObject { } value && value.ContainsKey("value"))
+                    {
+                        yield return ($"{where}/examples/{name}", value["value"], schema);
+                    }
+                }
+
+                break;
+        }
+
+        foreach (var (key, child) in obj)
+        {
+            if (key is not ("example" or "examples"))
+            {
+                foreach (var found in ExamplesIn(child, $"{where}/{key}"))
+                {
+                    yield return found;
+                }
+            }
+        }
+    }
+
     private static int MatchingLiterals(string template, string[] segments)
     {
         var parts = template.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
