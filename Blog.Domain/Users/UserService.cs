@@ -16,8 +16,8 @@ public sealed class UserService(IUserRepository users, IPasswordHasher hasher, T
         return user;
     }
 
-    public async Task<User> GetAsync(string username, CancellationToken cancellationToken) =>
-        await users.FindByUsernameAsync(username, cancellationToken)
+    public async Task<User> GetAsync(string? username, CancellationToken cancellationToken) =>
+        (string.IsNullOrWhiteSpace(username) ? null : await users.FindByUsernameAsync(username, cancellationToken))
         ?? throw new NotFoundException($"There is no user named '{username}'.");
 
     public async Task<Page<User>> ListAsync(PageRequest request, CancellationToken cancellationToken)

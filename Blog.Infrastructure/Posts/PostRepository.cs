@@ -117,6 +117,9 @@ internal sealed class PostRepository(BlogDbContext db) : IPostRepository
         {
             null => db.Posts,
             { Length: < TrigramLength } text => db.Posts.WhereContainsLike(text),
+
+            // SQLite ends an FTS5 query string at a NUL, so such a text cannot go through the index.
+            var text when text.Contains('\0', StringComparison.Ordinal) => db.Posts.WhereContainsLike(text),
             var text => Containing(text),
         };
         return criteria.AuthorId is { } authorId ? query.Where(post => post.AuthorId == authorId) : query;

@@ -1,10 +1,14 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Blog.Tests.Integration;
 
 public sealed class CreatePost : IntegrationTest
 {
+    private const string TitleAndBody = "{\"title\":\"T\",\"body\":\"B\"}";
+
     [Test]
     public async Task Returns201WithLocationETagAndThePost()
     {
@@ -161,6 +165,32 @@ public sealed class CreatePost : IntegrationTest
         using var response = await Client.SendAsync(HttpMethod.Post, "/posts", user, BlogClient.Json("""{"title":"T","body":"B"}""", mediaType));
 
         await BlogClient.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [TestCase("application/json; charset=")]
+    [TestCase("application/json; charset=utf-16")]
+    [TestCase("application/json; charset=latin1")]
+    public async Task Returns415ForACharsetOtherThanUtf8(string contentType)
+    {
+        var user = await Client.RegisterAsync();
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"title\":\"t\",\"body\":\"b\"}x"));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await Client.SendAsync(HttpMethod.Post, "/posts", user, content);
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Test]
+    public async Task AcceptsAnExplicitUtf8Charset()
+    {
+        var user = await Client.RegisterAsync();
+        var content = new StringContent(TitleAndBody, Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=UTF-8");
+
+        using var response = await Client.SendAsync(HttpMethod.Post, "/posts", user, content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 
     [Test]

@@ -110,10 +110,12 @@ public sealed class GetUser : IntegrationTest
         Assert.That(posts["totalItems"]!.GetValue<int>(), Is.EqualTo(1));
     }
 
-    [Test]
-    public async Task Returns404ProblemForAnUnknownUser()
+    [TestCase("nobody-here")]
+    [TestCase("%20")]
+    [TestCase("%09")]
+    public async Task Returns404ProblemForAnUnknownOrBlankUser(string username)
     {
-        using var response = await Client.Http.GetAsync("/users/nobody-here");
+        using var response = await Client.Http.GetAsync($"/users/{username}");
 
         await BlogClient.AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
