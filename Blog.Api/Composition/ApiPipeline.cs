@@ -2,7 +2,6 @@ using Blog.Api.Auth;
 using Blog.Api.Http;
 using Blog.Api.OpenApi;
 using Blog.Api.RateLimits;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Blog.Api.Composition;
 
@@ -33,10 +32,6 @@ public static class ApiPipeline
         app.UseAuthorization();
 
         app.MapControllers().RequireRateLimiting(RateLimitingSetup.WritesPolicy);
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
         return app;
     }
-
-    private static Task WriteHealth(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report) =>
-        context.Response.WriteAsJsonAsync(new { status = report.Status.ToString() });
 }

@@ -23,24 +23,29 @@ public sealed class HalLinks(LinkGenerator generator, IHttpContextAccessor acces
     public Link Me() => To(RouteNames.Me, null);
 
     /// <summary>The links of one page of a collection; the query (filters and size) is kept in every one.</summary>
-    public PageLinks Page<T>(string routeName, Page<T> page, int size, PageCursor? current, RouteValueDictionary filters)
+    /// <param name="routeName">The collection's route.</param>
+    /// <param name="page">The page the links surround.</param>
+    /// <param name="size">The requested page size.</param>
+    /// <param name="currentCursor">The cursor text the client sent: echoed as it was, so the self link is stable.</param>
+    /// <param name="filters">The query's filters.</param>
+    public PageLinks Page<T>(string routeName, Page<T> page, int size, string? currentCursor, RouteValueDictionary filters)
     {
-        Link At(PageCursor? cursor)
+        Link At(string? cursor)
         {
             var values = new RouteValueDictionary(filters) { ["size"] = size };
             if (cursor is not null)
             {
-                values["cursor"] = cursors.Encode(cursor);
+                values["cursor"] = cursor;
             }
 
             return To(routeName, values);
         }
 
         return new PageLinks(
-            Self: At(current),
+            Self: At(currentCursor),
             First: At(null),
-            Next: page.Next is null ? null : At(page.Next),
-            Prev: page.Prev is null ? null : At(page.Prev),
+            Next: page.Next is null ? null : At(cursors.Encode(page.Next)),
+            Prev: page.Prev is null ? null : At(cursors.Encode(page.Prev)),
             Home: Root());
     }
 

@@ -17,10 +17,13 @@ public static class EntityTags
     public static EntityTagHeaderValue For(Post post) =>
         new(string.Create(CultureInfo.InvariantCulture, $"\"{post.Id:N}-{post.Version}\""));
 
-    /// <summary>A page changes when its links, its count or any item on it changes.</summary>
+    /// <summary>
+    /// A page changes when its address, its neighbours, its count or any item on it changes. The neighbours are taken
+    /// as positions, not as their links, whose sealed cursors differ on every request.
+    /// </summary>
     public static EntityTagHeaderValue ForPage<T>(Page<T> page, PageLinks links, Func<T, EntityTagHeaderValue> itemTag)
     {
-        var parts = new[] { links.Self.Href, links.Next?.Href, links.Prev?.Href, page.TotalItems.ToString(CultureInfo.InvariantCulture) }
+        var parts = new[] { links.Self.Href, page.Next?.Encode(), page.Prev?.Encode(), page.TotalItems.ToString(CultureInfo.InvariantCulture) }
             .Concat(page.Items.Select(item => itemTag(item).Tag.ToString()));
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts)));
         return new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"");

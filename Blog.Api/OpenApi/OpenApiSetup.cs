@@ -1,5 +1,6 @@
 using System.Reflection;
 using Blog.Api.Auth;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.OpenApi;
 
 namespace Blog.Api.OpenApi;
@@ -24,6 +25,11 @@ public static class OpenApiSetup
                 Scheme = "basic",
                 Description = "HTTP Basic with a registered username and password (POST /users registers one).",
             });
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.CustomOperationIds(api => api.ActionDescriptor is ControllerActionDescriptor action
+                ? $"{action.ControllerName}_{action.ActionName}"
+                : null);
             options.OperationFilter<AuthorizeOperationFilter>();
             options.OperationFilter<DocumentedHeaderFilter>();
             options.OperationFilter<ResponseConventionsFilter>();

@@ -28,7 +28,7 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     {
         var request = query.ToPageRequest(cursors);
         var page = await posts.ListAsync(query.ToFilter(), request, cancellationToken);
-        var pageLinks = links.Page(RouteNames.Posts, page, query.Size, request.Cursor, query.FilterValues());
+        var pageLinks = links.Page(RouteNames.Posts, page, query.Size, query.Cursor, query.FilterValues());
         return this.OkOrNotModified(
             EntityTags.ForPage(page, pageLinks, EntityTags.For),
             () => new HalPage<PostsEmbedded>(pageLinks, query.Size, page.TotalItems, new(mapper.Map<List<PostDto>>(page.Items))));

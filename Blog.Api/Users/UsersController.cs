@@ -21,7 +21,7 @@ public sealed class UsersController(UserService users, IMapper mapper, HalLinks 
     {
         var request = query.ToPageRequest(cursors);
         var page = await users.ListAsync(request, cancellationToken);
-        var pageLinks = links.Page(RouteNames.Users, page, query.Size, request.Cursor, []);
+        var pageLinks = links.Page(RouteNames.Users, page, query.Size, query.Cursor, []);
         return new HalPage<UsersEmbedded>(pageLinks, query.Size, page.TotalItems, new(mapper.Map<List<UserDto>>(page.Items)));
     }
 

@@ -50,6 +50,24 @@ public sealed class ConditionalRequests : IntegrationTest
         Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
+    [Test]
+    public async Task APageWithNextAndPrevLinksKeepsItsETagWhileUnchanged()
+    {
+        var user = await Client.RegisterAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await Client.CreatePostAsync(user);
+        }
+
+        var first = await Client.GetJsonAsync($"/posts?author={user}&size=2");
+        var middle = BlogClient.Href(first, "next");
+        using var once = await Client.Http.GetAsync(middle);
+
+        using var again = await Client.SendAsync(HttpMethod.Get, middle, configure: r => r.Headers.IfNoneMatch.Add(once.Headers.ETag!));
+
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+    }
+
     [TestCase("PUT")]
     [TestCase("PATCH")]
     [TestCase("DELETE")]

@@ -1,0 +1,29 @@
+using Blog.Api.Hal;
+using Blog.Api.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Blog.Api.Health;
+
+/// <summary>For load balancers and people: is the service up, and does its database answer?</summary>
+[ApiController]
+[Route("health")]
+[AllowAnonymous]
+[Produces(MediaTypes.Json)]
+public sealed class HealthController(HealthCheckService health) : ControllerBase
+{
+    /// <summary>200 Healthy when the database answers, 503 Unhealthy when it does not. Never rate limited.</summary>
+    [HttpGetOrHead]
+    [ProducesResponseType<HealthDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<HealthDto>(StatusCodes.Status503ServiceUnavailable)]
+    public async Task<ActionResult<HealthDto>> Get(CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(cancellationToken);
+        var body = new HealthDto(report.Status.ToString());
+        return report.Status == HealthStatus.Unhealthy ? StatusCode(StatusCodes.Status503ServiceUnavailable, body) : body;
+    }
+}
+
+/// <param name="Status" example="Healthy">Healthy, Degraded or Unhealthy.</param>
+public sealed record HealthDto(string Status);
