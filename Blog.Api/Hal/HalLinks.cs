@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Blog.Domain.Paging;
 
 namespace Blog.Api.Hal;
@@ -6,21 +7,30 @@ namespace Blog.Api.Hal;
 /// Builds absolute links from route names, with the scheme and host of the current request
 /// (which the forwarded-headers middleware has set from the proxy's headers when it is trusted).
 /// </summary>
+/// <remarks>
+/// A page embeds three links per item, so the links of one resource are made from a template that the
+/// <see cref="LinkGenerator"/> gives once per route: the URL it generates for a marker value, split around it.
+/// </remarks>
 public sealed class HalLinks(LinkGenerator generator, IHttpContextAccessor accessor, CursorCodec cursors)
 {
-    public Link Root() => To(RouteNames.Root, null);
+    private const string TextMarker = "__marker__";
+    private static readonly Guid GuidMarker = Guid.AllBitsSet;
 
-    public Link Posts() => To(RouteNames.Posts, null);
+    private readonly ConcurrentDictionary<(string Route, string Key), (string Before, string After)> templates = new();
 
-    public Link Post(Guid id) => To(RouteNames.Post, new RouteValueDictionary { ["id"] = id });
+    public Link Root() => Fixed(RouteNames.Root);
 
-    public Link Users() => To(RouteNames.Users, null);
+    public Link Posts() => Fixed(RouteNames.Posts);
 
-    public Link User(string username) => To(RouteNames.User, new RouteValueDictionary { ["username"] = username });
+    public Link Post(Guid id) => FromTemplate(RouteNames.Post, "id", GuidMarker, id.ToString());
 
-    public Link PostsBy(string username) => To(RouteNames.Posts, new RouteValueDictionary { ["author"] = username });
+    public Link Users() => Fixed(RouteNames.Users);
 
-    public Link Me() => To(RouteNames.Me, null);
+    public Link User(string username) => FromTemplate(RouteNames.User, "username", TextMarker, username);
+
+    public Link PostsBy(string username) => FromTemplate(RouteNames.Posts, "author", TextMarker, username);
+
+    public Link Me() => Fixed(RouteNames.Me);
 
     /// <summary>The links of one page of a collection; the query (filters and size) is kept in every one.</summary>
     /// <param name="routeName">The collection's route.</param>
@@ -47,6 +57,23 @@ public sealed class HalLinks(LinkGenerator generator, IHttpContextAccessor acces
             Next: page.Next is null ? null : At(cursors.Encode(page.Next)),
             Prev: page.Prev is null ? null : At(cursors.Encode(page.Prev)),
             Home: Root());
+    }
+
+    private Link Fixed(string routeName) => FromTemplate(routeName, string.Empty, string.Empty, string.Empty);
+
+    private Link FromTemplate(string routeName, string key, object marker, string value)
+    {
+        var (before, after) = templates.GetOrAdd((routeName, key), template =>
+        {
+            var values = template.Key.Length == 0 ? null : new RouteValueDictionary { [template.Key] = marker };
+            var path = generator.GetPathByName(routeName, values, PathString.Empty)
+                ?? throw new InvalidOperationException($"No route is named '{routeName}'.");
+            var at = template.Key.Length == 0 ? path.Length : path.IndexOf(marker.ToString()!, StringComparison.Ordinal);
+            return (path[..at], template.Key.Length == 0 ? string.Empty : path[(at + marker.ToString()!.Length)..]);
+        });
+        var request = (accessor.HttpContext ?? throw new InvalidOperationException("Links are built only while serving a request.")).Request;
+        return new Link(string.Concat(
+            request.Scheme, "://", request.Host.ToUriComponent(), request.PathBase.ToUriComponent(), before, Uri.EscapeDataString(value), after));
     }
 
     private Link To(string routeName, RouteValueDictionary? values)
