@@ -1,4 +1,5 @@
 using Blog.Api.Composition;
+using Blog.Api.Logging;
 using Blog.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);

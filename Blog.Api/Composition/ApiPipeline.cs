@@ -1,5 +1,6 @@
 using Blog.Api.Auth;
 using Blog.Api.Http;
+using Blog.Api.Logging;
 using Blog.Api.OpenApi;
 using Blog.Api.RateLimits;
 
@@ -14,7 +15,7 @@ public static class ApiPipeline
             app.UseForwardedHeaders();
         }
 
-        app.UseHttpLogging();
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Kestrel's own refusals (a body over the limit, a malformed request) keep their 4xx status.

@@ -9,7 +9,6 @@ using Blog.Api.RateLimits;
 using Blog.Domain.Posts;
 using Blog.Domain.Users;
 using FluentValidation;
-using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Blog.Api.Composition;
@@ -54,14 +53,6 @@ public static class ApiServices
         services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
-
-        services.AddHttpLogging(options =>
-        {
-            // One line per request; no headers and no bodies, so neither credentials nor passwords are ever logged.
-            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
-                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-            options.CombineLogs = true;
-        });
 
         services.AddRequestBodyLimit();
         services.AddBlogRateLimiting(configuration);

@@ -3,7 +3,7 @@ using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace Blog.Api.Composition;
+namespace Blog.Api.Logging;
 
 public static class LoggingSetup
 {
