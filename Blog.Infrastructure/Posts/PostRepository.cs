@@ -10,8 +10,11 @@ internal sealed class PostRepository(BlogDbContext db) : IPostRepository
     /// <summary>The trigram index finds texts of three characters or more; shorter ones are looked for with LIKE.</summary>
     private const int TrigramLength = 3;
 
-    public Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Posts.AsNoTracking().FirstOrDefaultAsync(post => post.Id == id, cancellationToken);
+    // The hottest query of all (every GET of a post, every write), compiled once rather than looked up per call.
+    private static readonly Func<BlogDbContext, Guid, CancellationToken, Task<Post?>> FindById =
+        EF.CompileAsyncQuery((BlogDbContext context, Guid id, CancellationToken _) => context.Posts.AsNoTracking().FirstOrDefault(post => post.Id == id));
+
+    public Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken) => FindById(db, id, cancellationToken);
 
     public Task<KeysetSlice<Post>> GetSliceAsync(PostCriteria criteria, PageCursor? cursor, int take, CancellationToken cancellationToken) =>
         Matching(criteria).ReadSliceAsync(nameof(Post.PostedDate), cursor, take, cancellationToken);
