@@ -13,7 +13,9 @@ ROOT=$(cd "$BENCH_DIR/.." && pwd)
 
 SIZES=${BENCH_SIZES:-1000 1000000}
 RUN_SECONDS=${BENCH_SECONDS:-10}
-WARMUP_SECONDS=${BENCH_WARMUP:-3}
+WARMUP_ALL_SECONDS=${BENCH_WARMUP_ALL:-30}   # mixed requests after each start, before any measurement
+WARMUP_SECONDS=${BENCH_WARMUP:-3}            # each read scenario's own warm-up
+WARMUP_WRITE_SECONDS=${BENCH_WARMUP_WRITE:-10}  # the write scenarios' own warm-up (they are not in the mix)
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 TIMEOUT_SECONDS=${BENCH_TIMEOUT:-30}   # wrk drops (and counts as timeouts) answers slower than this
@@ -52,6 +54,7 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
+trap 'exit 143' INT TERM
 
 need_tools() {
   if ! command -v wrk >/dev/null; then
@@ -178,8 +181,10 @@ measure() {
   shift 3
   local raw=$OUT/wrk-$N-$target-$scenario.txt
   local wrk_args=(-t"$THREADS" -c"$CONNECTIONS" --timeout "${TIMEOUT_SECONDS}s" -s "$LUA")
+  local warmup=$WARMUP_SECONDS
+  [[ " $* " != *" BENCH_MODE=post "* ]] || warmup=$WARMUP_WRITE_SECONDS
 
-  env "$@" BENCH_RUN="$STAMP-$N-$target-warmup" wrk "${wrk_args[@]}" -d"${WARMUP_SECONDS}s" "$url" >"$raw.warmup" 2>&1 \
+  env "$@" BENCH_RUN="$STAMP-$N-$target-warmup" wrk "${wrk_args[@]}" -d"${warmup}s" "$url" >"$raw.warmup" 2>&1 \
     || fail "wrk warm-up for $scenario; see $raw.warmup"
   alive "the warm-up of $scenario"
   settle
@@ -209,6 +214,25 @@ measure() {
     <<<"$json" >>"$RESULTS"
   jq -r '"  \(.target) \(.scenario): \(.requests) requests, \(.requests * 1000000 / .duration_us | floor) req/s, p50 \(.p50_us / 1000) ms, p99 \(.p99_us / 1000) ms, status errors \(.status_errors), CPU \(.server_cpu_us / ([.requests, 1] | max) | floor) µs/req; alone \(.alone_ms) ms"' \
     <<<"$(tail -n 1 "$RESULTS")" | tee -a "$OUT/run.log" >&2
+  settle
+}
+
+# warm_up <target> <url> [NAME=value ...]: WARMUP_ALL_SECONDS of mixed requests (wrk/scenario.lua, mode mix).
+# .NET's tiered JIT recompiles hot code with full optimisation in the background; on a busy 2-core machine
+# that takes 20-30 s of load, and measuring before it is done measures the JIT. Reads only: posts created
+# now would change N for the read scenarios (the write scenarios come last, with a longer warm-up of their own).
+warm_up() {
+  local target=$1 url=$2
+  shift 2
+  local raw=$OUT/wrk-$N-$target-warmup-mix.txt
+  log "N=$N: $target: ${WARMUP_ALL_SECONDS} s of mixed requests to warm up"
+  env BENCH_MODE=mix "$@" BENCH_RUN="$STAMP-$N-$target-mix" wrk -t"$THREADS" -c"$CONNECTIONS" \
+    --timeout "${TIMEOUT_SECONDS}s" -s "$LUA" -d"${WARMUP_ALL_SECONDS}s" "$url" >"$raw" 2>&1 \
+    || fail "wrk warm-up; see $raw"
+  alive "the warm-up"
+  local errors
+  errors=$(sed -n 's/^BENCH_JSON //p' "$raw" | jq '.status_errors + .connect_errors + .read_errors + .write_errors + .timeouts')
+  ((errors == 0)) || log "warning: $errors errors during the warm-up; see $raw"
   settle
 }
 
@@ -274,12 +298,18 @@ run_size() {
     [[ -n $page50 ]] || fail "page $i of /posts has no next link (N=$N)"
   done
   expect_status 200 "$page50"
+  [[ $(total_items "$base/posts") == "$N" ]] || fail "/posts does not have $N posts"
   rare=$(total_items "$base/posts?q=$RARE_WORD")
   common=$(total_items "$base/posts?q=$COMMON_WORD")
   by_author=$(total_items "$base/posts?author=$RARE_AUTHOR")
   log "N=$N: matches: q=$RARE_WORD $rare, q=$COMMON_WORD $common, author=$RARE_AUTHOR $by_author"
   record --argjson n "$N" --argjson rare "$rare" --argjson common "$common" --argjson author "$by_author" \
     '{kind: "matches", n: $n, rare: $rare, common: $common, author: $author}'
+
+  local auth
+  auth=$(printf '%s:%s' "$POSTER" "$PASSWORD" | base64 -w0)
+  warm_up service "$base" "BENCH_GET_PATHS=/posts/$id /posts ${page50#"$base"} /posts?author=$RARE_AUTHOR" \
+    "BENCH_ETAG_PATH=/posts/$id" "BENCH_ETAG=$etag"
 
   # Reads first; the create scenario adds posts, so it comes last.
   measure service get_one "$base/posts/$id"
@@ -289,8 +319,7 @@ run_size() {
   measure service author "$base/posts?author=$RARE_AUTHOR"
   measure service search_rare "$base/posts?q=$RARE_WORD"
   measure service search_common "$base/posts?q=$COMMON_WORD"
-  measure service create "$base/posts" BENCH_MODE=post \
-    "BENCH_AUTH=$(printf '%s:%s' "$POSTER" "$PASSWORD" | base64 -w0)"
+  measure service create "$base/posts" BENCH_MODE=post "BENCH_AUTH=$auth"
   record --argjson n "$N" --argjson rss "$(peak_rss_kb "$SERVER_PID")" --argjson ms "$service_startup" \
     '{kind: "process", n: $n, target: "service", peak_rss_kb: $rss, startup_ms: $ms}'
   stop_server
@@ -302,6 +331,7 @@ run_size() {
     "ConnectionStrings__Baseline=Data Source=$db" "Baseline__Author=$POSTER"
   local baseline_startup=$STARTUP_MS
   expect_status 200 "$bbase/posts/$id"
+  warm_up baseline "$bbase" "BENCH_GET_PATHS=/posts/$id"
   measure baseline get_one "$bbase/posts/$id"
   measure baseline insert "$bbase/posts" BENCH_MODE=post "BENCH_AUTH=unused"
   record --argjson n "$N" --argjson rss "$(peak_rss_kb "$SERVER_PID")" --argjson ms "$baseline_startup" \
@@ -318,7 +348,7 @@ main() {
     echo "commit: $(git -C "$ROOT" rev-parse --short HEAD) ($(git -C "$ROOT" rev-parse --abbrev-ref HEAD))"
     echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
     echo "dotnet: $(dotnet --version); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
-    echo "wrk: -t$THREADS -c$CONNECTIONS -d${RUN_SECONDS}s --latency --timeout ${TIMEOUT_SECONDS}s, after ${WARMUP_SECONDS}s warm-up per scenario"
+    echo "wrk: -t$THREADS -c$CONNECTIONS -d${RUN_SECONDS}s --latency --timeout ${TIMEOUT_SECONDS}s; warm-up: ${WARMUP_ALL_SECONDS}s of mixed reads after start, ${WARMUP_SECONDS}s per read scenario, ${WARMUP_WRITE_SECONDS}s per write scenario"
     echo "sizes: $SIZES"
   } >"$OUT/environment.txt"
   log "results in $OUT"
