@@ -39,7 +39,7 @@ def rps(r):
 
 
 def cpu_per_request(r):
-    return r["server_cpu_us"] / max(r["requests"], 1)
+    return r["server_cpu_us"] / r["requests"] if r["requests"] else float("inf")
 
 
 def ms(us):
@@ -75,17 +75,20 @@ def main():
                 continue
             socket = r["connect_errors"] + r["read_errors"] + r["write_errors"] + r["timeouts"]
             base = runs.get((n, "baseline", against)) if against else None
+            done = r["requests"] > 0
             ratio = f"{rps(r) / rps(base):.2f}×" if base else ""
-            cpu_ratio = f"{cpu_per_request(r) / cpu_per_request(base):.2f}×" if base else ""
+            cpu_ratio = f"{cpu_per_request(r) / cpu_per_request(base):.2f}×" if base and done else "–" if base else ""
             other = (r["machine_busy_us"] - r["server_cpu_us"]) / r["duration_us"]
             mark = ""
             if r["requests"] < FEW_REQUESTS:
                 mark, few = " †", True
             alone_cpu = (f"{r['alone_cpu_us'] / r['alone_count']:,.0f}"
                          if r["alone_cpu_ticks"] >= ALONE_MIN_TICKS else "–")
-            print(f"| {size(n)} | {label}{mark} | {r['requests']:,} | {rps(r):,.1f} | {ms(r['p50_us'])} | "
-                  f"{ms(r['p99_us'])} | {r['status_errors']} / {socket} | {cpu_per_request(r):,.0f} | {ratio} | "
-                  f"{cpu_ratio} | {r['alone_ms']:,.2f} | {alone_cpu} | {other:.2f} |")
+            p50, p99, cpu = ((ms(r["p50_us"]), ms(r["p99_us"]), f"{cpu_per_request(r):,.0f}") if done
+                             else ("–", "–", "–"))
+            print(f"| {size(n)} | {label}{mark} | {r['requests']:,} | {rps(r):,.1f} | {p50} | {p99} | "
+                  f"{r['status_errors']} / {socket} | {cpu} | {ratio} | {cpu_ratio} | {r['alone_ms']:,.2f} | "
+                  f"{alone_cpu} | {other:.2f} |")
     print("\n*requests*: completed in the measured run. *errors*: responses with status ≥ 400 / socket errors and "
           "timeouts (3xx are not errors; the If-None-Match scenario's 304 is its expected answer). *CPU µs/req*: "
           "the server's user+system CPU during the run divided by completed requests. *alone*: the median latency "
@@ -112,7 +115,8 @@ def main():
     print("|---|---:|---:|---:|:---:|")
 
     def check(name, n, value, limit, fmt, holds):
-        print(f"| {name} | {size(n)} | {fmt(value)} | {fmt(limit)} | {'yes' if holds else '**no**'} |")
+        shown = fmt(value) if value is not None else "no request completed"
+        print(f"| {name} | {size(n)} | {shown} | {fmt(limit)} | {'yes' if holds else '**no**'} |")
 
     times = lambda x: f"{x:.2f}×"  # noqa: E731
     for n in sizes:
@@ -120,8 +124,8 @@ def main():
         if get and base_get:
             value = rps(get) / rps(base_get)
             check("GET one: req/s ≥ 60% of baseline GET", n, value, 0.6, times, value >= 0.6)
-            value = cpu_per_request(get) / cpu_per_request(base_get)
-            check("GET one: CPU/req ≤ 1.7× baseline GET", n, value, 1.7, times, value <= 1.7)
+            value = cpu_per_request(get) / cpu_per_request(base_get) if get["requests"] else None
+            check("GET one: CPU/req ≤ 1.7× baseline GET", n, value, 1.7, times, value is not None and value <= 1.7)
         create, insert = runs.get((n, "service", "create")), runs.get((n, "baseline", "insert"))
         if create and insert:
             value = rps(create) / rps(insert)
@@ -137,10 +141,10 @@ def main():
         for scenario in SCALING_SCENARIOS:
             a, z = runs.get((small, "service", scenario)), runs.get((large, "service", scenario))
             if a and z:
-                value = z["p50_us"] / a["p50_us"]
+                value = z["p50_us"] / a["p50_us"] if a["requests"] and z["requests"] else None
                 label = next(label for _, s, label, _ in SCENARIOS if s == scenario)
                 check(f"{label}: p50 at N={size(large)} ≤ 1.3× p50 at N={size(small)}", large, value, 1.3, times,
-                      value <= 1.3)
+                      value is not None and value <= 1.3)
     else:
         print("| p50 at N=1,000,000 ≤ 1.3× N=1,000 | – | needs two sizes | | – |")
 

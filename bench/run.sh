@@ -42,16 +42,16 @@ RARE_WORD=zyzzyva
 RARE_COUNT=100
 COMMON_WORD=wyvern
 
-SERVER_PID=
+declare -A PIDS=()   # target (service, baseline) → pid of the running process
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$OUT/run.log" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
 
 cleanup() {
-  if [[ -n $SERVER_PID ]]; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+  local target
+  for target in "${!PIDS[@]}"; do
+    stop_server "$target"
+  done
 }
 trap cleanup EXIT
 trap 'exit 143' INT TERM
@@ -85,69 +85,71 @@ cpu_ticks() { [[ -r /proc/$1/stat ]] || fail "process $1 is gone"; sed 's/^.*) /
 machine_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 peak_rss_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
 
-# start_server <label> <directory> <executable> <port> <log> [NAME=value ...]
+# start_server <target> <directory> <executable> <port> <log> [NAME=value ...]
 # Starts the process from its own directory (so it reads its appsettings.json, as when deployed) and sets
-# SERVER_PID and STARTUP_MS: from just before the start to the first 200 from /health.
+# PIDS[target] and STARTUP_MS: from just before the start to the first 200 from /health.
 # The executable is started through a symlink named blog-bench-*, so that on a shared machine another
 # job's `pkill -f Blog.Api` does not stop the process being measured (the apphost finds its dll all the same).
 start_server() {
-  local label=$1 dir=$2 exe=$3 port=$4 logfile=$5
+  local target=$1 dir=$2 exe=$3 port=$4 logfile=$5
   shift 5
   local t0 code alias=blog-bench-${exe,,}
   ln -sfn "$exe" "$dir/$alias"
   t0=$(date +%s%N)
   (cd "$dir" && exec env "$@" "./$alias" --urls "http://127.0.0.1:$port") >>"$logfile" 2>&1 &
-  SERVER_PID=$!
+  PIDS[$target]=$!
   while :; do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/health" || true)
     [[ $code == 200 ]] && break
-    kill -0 "$SERVER_PID" 2>/dev/null || fail "$label exited while starting; see $logfile"
-    (($(date +%s%N) - t0 < 120000000000)) || fail "$label not healthy after 120 s; see $logfile"
+    kill -0 "${PIDS[$target]}" 2>/dev/null || fail "$target exited while starting; see $logfile"
+    (($(date +%s%N) - t0 < 120000000000)) || fail "$target not healthy after 120 s; see $logfile"
     sleep 0.005
   done
   STARTUP_MS=$((($(date +%s%N) - t0) / 1000000))
 }
 
-# start_measured <label> <directory> <executable> <port> <log> [NAME=value ...]
+# start_measured <target> <directory> <executable> <port> <log> [NAME=value ...]
 # Starts the process STARTS times (stopping all but the last) and sets STARTUP_MS to the median start-up time.
 start_measured() {
   local times=() k
   for ((k = 1; k <= STARTS; k++)); do
-    ((k == 1)) || stop_server
+    ((k == 1)) || stop_server "$1"
     start_server "$@"
     times+=("$STARTUP_MS")
   done
   STARTUP_MS=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }')
-  log "N=$N: $1 healthy after ${times[*]} ms (median $STARTUP_MS ms; pid $SERVER_PID)"
+  log "N=$N: $1 healthy after ${times[*]} ms (median $STARTUP_MS ms; pid ${PIDS[$1]})"
 }
 
 stop_server() {
-  kill -TERM "$SERVER_PID" 2>/dev/null || true
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=
+  local pid=${PIDS[$1]:-}
+  unset "PIDS[$1]"
+  [[ -n $pid ]] || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
 }
 
-alive() { kill -0 "$SERVER_PID" 2>/dev/null || fail "the server (pid $SERVER_PID) exited during $1; see its log in $OUT"; }
+alive() { kill -0 "${PIDS[$1]}" 2>/dev/null || fail "the $1 (pid ${PIDS[$1]}) exited during $2; see its log in $OUT"; }
 
-# Waits until the server is idle (it may still be answering requests wrk gave up on).
+# settle <target>: waits until the process is idle (it may still be answering requests wrk gave up on).
 settle() {
-  local prev now i
-  prev=$(cpu_ticks "$SERVER_PID")
+  local pid=${PIDS[$1]} prev now i
+  prev=$(cpu_ticks "$pid")
   for ((i = 0; i < 240; i++)); do
     sleep 0.5
-    now=$(cpu_ticks "$SERVER_PID")
+    now=$(cpu_ticks "$pid")
     ((now - prev <= 5)) && return 0
     prev=$now
   done
-  log "warning: the server is still busy after 120 s"
+  log "warning: the $1 is still busy after 120 s"
 }
 
-# alone <mode> <url> [NAME=value ...]: requests one at a time on the idle server, with curl: 10, or 3 when
+# alone <target> <url> [NAME=value ...]: requests one at a time on the idle server, with curl: 10, or 3 when
 # they take over 2 s together. Sets ALONE_MS (median of curl's time_total), ALONE_COUNT and ALONE_TICKS (the
 # server's CPU over all of them).
 alone() {
-  local url=$1
-  shift
+  local pid=${PIDS[$1]} url=$2
+  shift 2
   local mode=get etag="" auth="" pair
   for pair in "$@"; do
     case $pair in
@@ -157,7 +159,7 @@ alone() {
     esac
   done
   local times=() args cpu0 t0 i
-  cpu0=$(cpu_ticks "$SERVER_PID")
+  cpu0=$(cpu_ticks "$pid")
   t0=$(date +%s%N)
   for ((i = 1; i <= 10; i++)); do
     case $mode in
@@ -169,7 +171,7 @@ alone() {
     times+=("$(curl -s -o /dev/null -w '%{time_total}' "${args[@]}" "$url")")
     ((i < 3 || $(date +%s%N) - t0 < 2000000000)) || break
   done
-  ALONE_TICKS=$(($(cpu_ticks "$SERVER_PID") - cpu0))
+  ALONE_TICKS=$(($(cpu_ticks "$pid") - cpu0))
   ALONE_COUNT=${#times[@]}
   ALONE_MS=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { printf "%.3f", t[int((NR + 1) / 2)] * 1000 }')
 }
@@ -179,6 +181,7 @@ alone() {
 measure() {
   local target=$1 scenario=$2 url=$3
   shift 3
+  local pid=${PIDS[$target]}
   local raw=$OUT/wrk-$N-$target-$scenario.txt
   local wrk_args=(-t"$THREADS" -c"$CONNECTIONS" --timeout "${TIMEOUT_SECONDS}s" -s "$LUA")
   local warmup=$WARMUP_SECONDS
@@ -186,18 +189,18 @@ measure() {
 
   env "$@" BENCH_RUN="$STAMP-$N-$target-warmup" wrk "${wrk_args[@]}" -d"${warmup}s" "$url" >"$raw.warmup" 2>&1 \
     || fail "wrk warm-up for $scenario; see $raw.warmup"
-  alive "the warm-up of $scenario"
-  settle
-  alone "$url" "$@"
+  alive "$target" "the warm-up of $scenario"
+  settle "$target"
+  alone "$target" "$url" "$@"
 
   local cpu0 busy0 cpu1 busy1 load
   load=$(cut -d' ' -f1 /proc/loadavg)
-  cpu0=$(cpu_ticks "$SERVER_PID")
+  cpu0=$(cpu_ticks "$pid")
   busy0=$(machine_busy_ticks)
   env "$@" BENCH_RUN="$STAMP-$N-$target" wrk "${wrk_args[@]}" -d"${RUN_SECONDS}s" --latency "$url" >"$raw" 2>&1 \
     || fail "wrk for $scenario; see $raw"
-  alive "$scenario"
-  cpu1=$(cpu_ticks "$SERVER_PID")
+  alive "$target" "$scenario"
+  cpu1=$(cpu_ticks "$pid")
   busy1=$(machine_busy_ticks)
 
   local json
@@ -214,7 +217,7 @@ measure() {
     <<<"$json" >>"$RESULTS"
   jq -r '"  \(.target) \(.scenario): \(.requests) requests, \(.requests * 1000000 / .duration_us | floor) req/s, p50 \(.p50_us / 1000) ms, p99 \(.p99_us / 1000) ms, status errors \(.status_errors), CPU \(.server_cpu_us / ([.requests, 1] | max) | floor) µs/req; alone \(.alone_ms) ms"' \
     <<<"$(tail -n 1 "$RESULTS")" | tee -a "$OUT/run.log" >&2
-  settle
+  settle "$target"
 }
 
 # warm_up <target> <url> [NAME=value ...]: WARMUP_ALL_SECONDS of mixed requests (wrk/scenario.lua, mode mix).
@@ -229,11 +232,11 @@ warm_up() {
   env BENCH_MODE=mix "$@" BENCH_RUN="$STAMP-$N-$target-mix" wrk -t"$THREADS" -c"$CONNECTIONS" \
     --timeout "${TIMEOUT_SECONDS}s" -s "$LUA" -d"${WARMUP_ALL_SECONDS}s" "$url" >"$raw" 2>&1 \
     || fail "wrk warm-up; see $raw"
-  alive "the warm-up"
+  alive "$target" "the warm-up"
   local errors
   errors=$(sed -n 's/^BENCH_JSON //p' "$raw" | jq '.status_errors + .connect_errors + .read_errors + .write_errors + .timeouts')
   ((errors == 0)) || log "warning: $errors errors during the warm-up; see $raw"
-  settle
+  settle "$target"
 }
 
 record() { jq -nc "$@" >>"$RESULTS"; }
@@ -260,13 +263,13 @@ run_size() {
   rm -f "$db" "$db-wal" "$db-shm"
 
   # 1. The service creates and migrates the schema; the authors register through the API (right hashes).
-  start_server "service (schema)" "$api" Blog.Api "$SERVICE_PORT" "$OUT/service-$N-schema.log" "${service_env[@]}"
+  start_server service "$api" Blog.Api "$SERVICE_PORT" "$OUT/service-$N-schema.log" "${service_env[@]}"
   local user
   for user in "${AUTHORS[@]}" "$RARE_AUTHOR"; do
     expect_status 201 "$base/users" -X POST -H 'Content-Type: application/json' \
       -d "{\"username\":\"$user\",\"password\":\"$PASSWORD\",\"displayName\":\"Bench $user\"}"
   done
-  stop_server
+  stop_server service
   sqlite3 "$db" .schema >"$OUT/schema-$N.sql"
   log "N=$N: schema saved to schema-$N.sql; triggers on Posts: $(sqlite3 "$db" "SELECT COALESCE(group_concat(name, ', '), 'none') FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Posts'")"
 
@@ -276,21 +279,30 @@ run_size() {
   dotnet "$BUILD/seeder/Seeder.dll" --db "$db" --posts "$N" --authors "$(IFS=,; echo "${AUTHORS[*]}")" \
     --rare-author "$RARE_AUTHOR" --rare-count "$RARE_COUNT" --rare-word "$RARE_WORD" --common-word "$COMMON_WORD" \
     2>&1 | tee "$OUT/seed-$N.log" | tail -n 1 >&2
+  # The seeder does not fsync (synchronous=OFF): flush its writes now, or the kernel writes the file back
+  # during the start-up and the first scenarios and slows them down.
+  sync "$db"
   local seed_ms=$((($(date +%s%N) - t0) / 1000000))
   record --argjson n "$N" --argjson ms "$seed_ms" --argjson bytes "$(stat -c %s "$db")" \
     '{kind: "seed", n: $n, seed_ms: $ms, db_bytes: $bytes}'
   local id
   id=$(sqlite3 "$db" "SELECT lower(Id) FROM Posts ORDER BY PostedDate, Id LIMIT 1 OFFSET $((N / 2))")
 
-  # 3. The service on the seeded file.
-  start_measured "service" "$api" Blog.Api "$SERVICE_PORT" "$OUT/service-$N.log" "${service_env[@]}"
+  # 3. The service and the baseline on the seeded file, side by side (the one not being measured is idle),
+  #    so that each comparison with the baseline is measured a minute apart at most, not a whole pass apart.
+  start_measured service "$api" Blog.Api "$SERVICE_PORT" "$OUT/service-$N.log" "${service_env[@]}"
   local service_startup=$STARTUP_MS
+  local bbase=http://127.0.0.1:$BASELINE_PORT
+  start_measured baseline "$baseline" Baseline "$BASELINE_PORT" "$OUT/baseline-$N.log" \
+    "ConnectionStrings__Baseline=Data Source=$db" "Baseline__Author=$POSTER"
+  local baseline_startup=$STARTUP_MS
 
   local etag page50 rare common by_author
   etag=$(curl -s -o /dev/null -w '%header{etag}' "$base/posts/$id")
   [[ -n $etag ]] || fail "no ETag on $base/posts/$id"
   expect_status 200 "$base/posts/$id"
   expect_status 304 "$base/posts/$id" -H "If-None-Match: $etag"
+  expect_status 200 "$bbase/posts/$id"
   page50="$base/posts"
   local i
   for ((i = 1; i < 50; i++)); do
@@ -306,37 +318,32 @@ run_size() {
   record --argjson n "$N" --argjson rare "$rare" --argjson common "$common" --argjson author "$by_author" \
     '{kind: "matches", n: $n, rare: $rare, common: $common, author: $author}'
 
-  local auth
-  auth=$(printf '%s:%s' "$POSTER" "$PASSWORD" | base64 -w0)
   warm_up service "$base" "BENCH_GET_PATHS=/posts/$id /posts ${page50#"$base"} /posts?author=$RARE_AUTHOR" \
     "BENCH_ETAG_PATH=/posts/$id" "BENCH_ETAG=$etag"
+  warm_up baseline "$bbase" "BENCH_GET_PATHS=/posts/$id"
 
-  # Reads first; the create scenario adds posts, so it comes last.
+  # Reads first, the baseline's GET right after the service's; the writes add posts, so they come last,
+  # the baseline's INSERT right after the service's create.
   measure service get_one "$base/posts/$id"
+  measure baseline get_one "$bbase/posts/$id"
   measure service get_one_304 "$base/posts/$id" BENCH_MODE=if-none-match "BENCH_ETAG=$etag"
   measure service list_first "$base/posts"
   measure service list_page50 "$page50"
   measure service author "$base/posts?author=$RARE_AUTHOR"
   measure service search_rare "$base/posts?q=$RARE_WORD"
   measure service search_common "$base/posts?q=$COMMON_WORD"
+  local auth
+  auth=$(printf '%s:%s' "$POSTER" "$PASSWORD" | base64 -w0)
   measure service create "$base/posts" BENCH_MODE=post "BENCH_AUTH=$auth"
-  record --argjson n "$N" --argjson rss "$(peak_rss_kb "$SERVER_PID")" --argjson ms "$service_startup" \
-    '{kind: "process", n: $n, target: "service", peak_rss_kb: $rss, startup_ms: $ms}'
-  stop_server
-  gzip -f "$OUT/service-$N.log"   # one log entry per request: tens of MB
-
-  # 4. The baseline on the same file, with the service stopped.
-  local bbase=http://127.0.0.1:$BASELINE_PORT
-  start_measured "baseline" "$baseline" Baseline "$BASELINE_PORT" "$OUT/baseline-$N.log" \
-    "ConnectionStrings__Baseline=Data Source=$db" "Baseline__Author=$POSTER"
-  local baseline_startup=$STARTUP_MS
-  expect_status 200 "$bbase/posts/$id"
-  warm_up baseline "$bbase" "BENCH_GET_PATHS=/posts/$id"
-  measure baseline get_one "$bbase/posts/$id"
   measure baseline insert "$bbase/posts" BENCH_MODE=post "BENCH_AUTH=unused"
-  record --argjson n "$N" --argjson rss "$(peak_rss_kb "$SERVER_PID")" --argjson ms "$baseline_startup" \
+
+  record --argjson n "$N" --argjson rss "$(peak_rss_kb "${PIDS[service]}")" --argjson ms "$service_startup" \
+    '{kind: "process", n: $n, target: "service", peak_rss_kb: $rss, startup_ms: $ms}'
+  record --argjson n "$N" --argjson rss "$(peak_rss_kb "${PIDS[baseline]}")" --argjson ms "$baseline_startup" \
     '{kind: "process", n: $n, target: "baseline", peak_rss_kb: $rss, startup_ms: $ms}'
-  stop_server
+  stop_server service
+  stop_server baseline
+  gzip -f "$OUT/service-$N.log"   # one log entry per request: tens of MB
 }
 
 main() {
