@@ -1,6 +1,8 @@
+using System.Globalization;
 using Blog.Domain.Paging;
 using Blog.Domain.Posts;
 using Blog.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Infrastructure.Posts;
@@ -10,20 +12,25 @@ internal sealed class PostRepository(BlogDbContext db) : IPostRepository
     /// <summary>The trigram index finds texts of three characters or more; shorter ones are looked for with LIKE.</summary>
     private const int TrigramLength = 3;
 
+    /// <summary>From this many matches on, scanning the newest-first index beats fetching and sorting every match.</summary>
+    private const int ManyMatches = 2_000;
+
     // The hottest query of all (every GET of a post, every write), compiled once rather than looked up per call.
     private static readonly Func<BlogDbContext, Guid, CancellationToken, Task<Post?>> FindById =
         EF.CompileAsyncQuery((BlogDbContext context, Guid id, CancellationToken _) => context.Posts.AsNoTracking().FirstOrDefault(post => post.Id == id));
 
     public Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken) => FindById(db, id, cancellationToken);
 
-    public Task<KeysetSlice<Post>> GetSliceAsync(PostCriteria criteria, PageCursor? cursor, int take, CancellationToken cancellationToken) =>
-        Matching(criteria).ReadSliceAsync(nameof(Post.PostedDate), cursor, take, cancellationToken);
+    public async Task<KeysetSlice<Post>> GetSliceAsync(PostCriteria criteria, PageCursor? cursor, int take, CancellationToken cancellationToken) =>
+        await (await MatchingAsync(criteria, cancellationToken)).ReadSliceAsync(nameof(Post.PostedDate), cursor, take, cancellationToken);
 
     public async Task<int> CountAsync(PostCriteria criteria, CancellationToken cancellationToken)
     {
-        if (criteria.Text is not null)
+        if (criteria.Text is { } text)
         {
-            return await Matching(criteria).CountAsync(cancellationToken);
+            return criteria.AuthorId is null && UsesIndex(text)
+                ? await CountIndexMatchesAsync(Phrase(text), limit: -1, cancellationToken)
+                : await (await MatchingAsync(criteria, cancellationToken)).CountAsync(cancellationToken);
         }
 
         // Each author's count is kept with every insert and delete, so totals never scan the posts.
@@ -114,29 +121,55 @@ internal sealed class PostRepository(BlogDbContext db) : IPostRepository
         return true;
     }
 
-    private IQueryable<Post> Matching(PostCriteria criteria)
+    private async Task<IQueryable<Post>> MatchingAsync(PostCriteria criteria, CancellationToken cancellationToken)
     {
-        var query = criteria.Text switch
+        IQueryable<Post> query = db.Posts;
+        if (criteria.Text is { } text)
         {
-            null => db.Posts,
-            { Length: < TrigramLength } text => db.Posts.WhereContainsLike(text),
+            query = !UsesIndex(text) ? db.Posts.WhereContainsLike(text)
+                : await CountIndexMatchesAsync(Phrase(text), ManyMatches, cancellationToken) < ManyMatches ? FetchingMatches(Phrase(text))
+                : ScanningForMatches(Phrase(text));
+        }
 
-            // SQLite ends an FTS5 query string at a NUL, so such a text cannot go through the index.
-            var text when text.Contains('\0', StringComparison.Ordinal) => db.Posts.WhereContainsLike(text),
-            var text => Containing(text),
-        };
         return criteria.AuthorId is { } authorId ? query.Where(post => post.AuthorId == authorId) : query;
     }
 
     /// <summary>
-    /// Posts whose title or body contains the text, found through the FTS5 trigram index. A quoted FTS5 string is
-    /// one phrase, which the trigram tokenizer matches as a plain substring.
+    /// The trigram index answers texts of three characters or more. SQLite ends an FTS5 query string at a NUL, so a
+    /// text holding one is looked for with LIKE too.
     /// </summary>
-    private IQueryable<Post> Containing(string text)
+    private static bool UsesIndex(string text) => text.Length >= TrigramLength && !text.Contains('\0', StringComparison.Ordinal);
+
+    /// <summary>A quoted FTS5 string is one phrase, which the trigram tokenizer matches as a plain substring.</summary>
+    private static string Phrase(string text) => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    /// <summary>Few matches: fetch each by rowid and sort them.</summary>
+    private IQueryable<Post> FetchingMatches(string phrase) => db.Posts.FromSqlInterpolated(
+        $"SELECT * FROM Posts WHERE rowid IN (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH {phrase})");
+
+    /// <summary>
+    /// Many matches: walk the newest-first index and keep the posts that match, which stops after one page instead
+    /// of fetching and sorting every match. The unary + keeps SQLite from driving the query by rowid.
+    /// </summary>
+    private IQueryable<Post> ScanningForMatches(string phrase) => db.Posts.FromSqlInterpolated(
+        $"SELECT * FROM Posts WHERE +rowid IN (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH {phrase})");
+
+    /// <summary>How many posts the index finds for the phrase, counting no further than <paramref name="limit"/> (-1: all).</summary>
+    private async Task<int> CountIndexMatchesAsync(string phrase, int limit, CancellationToken cancellationToken)
     {
-        var phrase = $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-        return db.Posts.FromSqlInterpolated(
-            $"SELECT * FROM Posts WHERE rowid IN (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH {phrase})");
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT count(*) FROM (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH $phrase LIMIT $limit)";
+            command.Parameters.Add(new SqliteParameter("$phrase", phrase));
+            command.Parameters.Add(new SqliteParameter("$limit", limit));
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private Task AdjustPostCountAsync(Guid authorId, int delta, CancellationToken cancellationToken) =>
