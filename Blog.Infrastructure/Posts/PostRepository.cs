@@ -1,20 +1,12 @@
-using System.Globalization;
 using Blog.Domain.Paging;
 using Blog.Domain.Posts;
 using Blog.Infrastructure.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Infrastructure.Posts;
 
-internal sealed class PostRepository(BlogDbContext db) : IPostRepository
+internal sealed partial class PostRepository(BlogDbContext db) : IPostRepository
 {
-    /// <summary>The trigram index finds texts of three characters or more; shorter ones are looked for with LIKE.</summary>
-    private const int TrigramLength = 3;
-
-    /// <summary>From this many matches on, scanning the newest-first index beats fetching and sorting every match.</summary>
-    private const int ManyMatches = 2_000;
-
     // The hottest query of all (every GET of a post, every write), compiled once rather than looked up per call.
     private static readonly Func<BlogDbContext, Guid, CancellationToken, Task<Post?>> FindById =
         EF.CompileAsyncQuery((BlogDbContext context, Guid id, CancellationToken _) => context.Posts.AsNoTracking().FirstOrDefault(post => post.Id == id));
@@ -132,44 +124,6 @@ internal sealed class PostRepository(BlogDbContext db) : IPostRepository
         }
 
         return criteria.AuthorId is { } authorId ? query.Where(post => post.AuthorId == authorId) : query;
-    }
-
-    /// <summary>
-    /// The trigram index answers texts of three characters or more. SQLite ends an FTS5 query string at a NUL, so a
-    /// text holding one is looked for with LIKE too.
-    /// </summary>
-    private static bool UsesIndex(string text) => text.Length >= TrigramLength && !text.Contains('\0', StringComparison.Ordinal);
-
-    /// <summary>A quoted FTS5 string is one phrase, which the trigram tokenizer matches as a plain substring.</summary>
-    private static string Phrase(string text) => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-
-    /// <summary>Few matches: fetch each by rowid and sort them.</summary>
-    private IQueryable<Post> FetchingMatches(string phrase) => db.Posts.FromSqlInterpolated(
-        $"SELECT * FROM Posts WHERE rowid IN (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH {phrase})");
-
-    /// <summary>
-    /// Many matches: walk the newest-first index and keep the posts that match, which stops after one page instead
-    /// of fetching and sorting every match. The unary + keeps SQLite from driving the query by rowid.
-    /// </summary>
-    private IQueryable<Post> ScanningForMatches(string phrase) => db.Posts.FromSqlInterpolated(
-        $"SELECT * FROM Posts WHERE +rowid IN (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH {phrase})");
-
-    /// <summary>How many posts the index finds for the phrase, counting no further than <paramref name="limit"/> (-1: all).</summary>
-    private async Task<int> CountIndexMatchesAsync(string phrase, int limit, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT count(*) FROM (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH $phrase LIMIT $limit)";
-            command.Parameters.Add(new SqliteParameter("$phrase", phrase));
-            command.Parameters.Add(new SqliteParameter("$limit", limit));
-            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
     private Task AdjustPostCountAsync(Guid authorId, int delta, CancellationToken cancellationToken) =>
