@@ -56,25 +56,9 @@ public static class DependencyInjection
 
         // FULL is the bundled SQLite's default for every connection, so no connection has to set it (which would
         // cost a statement per query); a build with a weaker default must not run silently.
-        if (await ReadSynchronousAsync(db, cancellationToken) != FullSynchronous)
+        if (await db.Database.ScalarAsync("PRAGMA synchronous;", cancellationToken) != FullSynchronous)
         {
             throw new InvalidOperationException("This SQLite build does not default to synchronous=FULL; acknowledged writes could be lost.");
-        }
-    }
-
-    private static async Task<long> ReadSynchronousAsync(BlogDbContext db, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous;";
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
         }
     }
 }

@@ -49,8 +49,9 @@ public sealed class PostService(IPostRepository posts, IUserRepository users, Ti
         }
 
         var now = time.GetUtcNow();
+        var notBefore = (now - IdempotencyKey.Lifetime).UtcDateTime;
         var fingerprint = content.Fingerprint();
-        var earlier = await posts.FindIdempotencyRecordAsync(author.UserId, key.Value, (now - IdempotencyKey.Lifetime).UtcDateTime, cancellationToken);
+        var earlier = await posts.FindIdempotencyRecordAsync(author.UserId, key.Value, notBefore, cancellationToken);
         if (earlier is null)
         {
             var post = Post.Create(content, author, now);
@@ -61,7 +62,7 @@ public sealed class PostService(IPostRepository posts, IUserRepository users, Ti
             }
 
             // A concurrent request with the same key won the race: answer as it did.
-            earlier = await posts.FindIdempotencyRecordAsync(author.UserId, key.Value, (now - IdempotencyKey.Lifetime).UtcDateTime, cancellationToken)
+            earlier = await posts.FindIdempotencyRecordAsync(author.UserId, key.Value, notBefore, cancellationToken)
                 ?? throw new ConflictException("A concurrent request with the same Idempotency-Key did not finish; try again.");
         }
 

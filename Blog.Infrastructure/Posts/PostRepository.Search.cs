@@ -1,5 +1,5 @@
-using System.Globalization;
 using Blog.Domain.Posts;
+using Blog.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,20 +35,10 @@ internal sealed partial class PostRepository
         $"SELECT * FROM Posts WHERE +rowid IN (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH {phrase})");
 
     /// <summary>How many posts the index finds for the phrase, counting no further than <paramref name="limit"/> (-1: all).</summary>
-    private async Task<int> CountIndexMatchesAsync(string phrase, int limit, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT count(*) FROM (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH $phrase LIMIT $limit)";
-            command.Parameters.Add(new SqliteParameter("$phrase", phrase));
-            command.Parameters.Add(new SqliteParameter("$limit", limit));
-            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    private async Task<int> CountIndexMatchesAsync(string phrase, int limit, CancellationToken cancellationToken) =>
+        (int)await db.Database.ScalarAsync(
+            "SELECT count(*) FROM (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH $phrase LIMIT $limit)",
+            cancellationToken,
+            new SqliteParameter("$phrase", phrase),
+            new SqliteParameter("$limit", limit));
 }

@@ -32,40 +32,10 @@ internal sealed partial class PostRepository(BlogDbContext db) : IPostRepository
             : await authors.SumAsync(user => user.PostCount, cancellationToken);
     }
 
-    public async Task AddAsync(Post post, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Posts.Add(post);
-        await db.SaveChangesAsync(cancellationToken);
-        await AdjustPostCountAsync(post.AuthorId, +1, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.Entry(post).State = EntityState.Detached;
-    }
+    public Task AddAsync(Post post, CancellationToken cancellationToken) => InsertAsync(post, null, cancellationToken);
 
-    public async Task<bool> TryAddAsync(Post post, IdempotencyRecord record, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var expiredBefore = record.CreatedAt - IdempotencyKey.Lifetime;
-        db.IdempotencyRecords.RemoveRange(await db.IdempotencyRecords.Where(r => r.CreatedAt < expiredBefore).ToListAsync(cancellationToken));
-        db.Posts.Add(post);
-        db.IdempotencyRecords.Add(record);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
-        {
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-
-        await AdjustPostCountAsync(post.AuthorId, +1, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+    public Task<bool> TryAddAsync(Post post, IdempotencyRecord record, CancellationToken cancellationToken) =>
+        InsertAsync(post, record, cancellationToken);
 
     public Task<IdempotencyRecord?> FindIdempotencyRecordAsync(Guid userId, string key, DateTime notBefore, CancellationToken cancellationToken) =>
         db.IdempotencyRecords.AsNoTracking()
@@ -124,6 +94,39 @@ internal sealed partial class PostRepository(BlogDbContext db) : IPostRepository
         }
 
         return criteria.AuthorId is { } authorId ? query.Where(post => post.AuthorId == authorId) : query;
+    }
+
+    /// <summary>
+    /// One transaction: the post, its author's count and, for a keyed create, the idempotency record (expired ones
+    /// are cleared first). False, with nothing written, when the user's key is already taken.
+    /// </summary>
+    private async Task<bool> InsertAsync(Post post, IdempotencyRecord? record, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Posts.Add(post);
+        if (record is not null)
+        {
+            var expiredBefore = record.CreatedAt - IdempotencyKey.Lifetime;
+            db.IdempotencyRecords.RemoveRange(await db.IdempotencyRecords.Where(r => r.CreatedAt < expiredBefore).ToListAsync(cancellationToken));
+            db.IdempotencyRecords.Add(record);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        await AdjustPostCountAsync(post.AuthorId, +1, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private Task AdjustPostCountAsync(Guid authorId, int delta, CancellationToken cancellationToken) =>
