@@ -1,6 +1,7 @@
 using Blog.Domain.Posts;
 using Blog.Domain.Users;
 using Blog.Infrastructure.Data;
+using Blog.Infrastructure.Data.CompiledModel;
 using Blog.Infrastructure.Posts;
 using Blog.Infrastructure.Security;
 using Blog.Infrastructure.Users;
@@ -32,7 +33,9 @@ public static class DependencyInjection
 
         services.AddDbContextPool<BlogDbContext>(options => options
             .UseSqlite(sqlite.ToString())
+            .UseModel(BlogDbContextModel.Instance)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        services.AddSingleton(new SqliteConnections(sqlite.ToString()));
         services.AddScoped<IPostRepository, PostRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddSingleton<IPasswordHasher, CachingPasswordHasher>();
