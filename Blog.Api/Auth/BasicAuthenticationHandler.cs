@@ -15,7 +15,6 @@ public sealed class BasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    UserService users,
     SignInThrottle throttle,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -43,6 +42,8 @@ public sealed class BasicAuthenticationHandler(
             return AuthenticateResult.Fail("The Authorization header must be 'Basic base64(username:password)'.");
         }
 
+        // Resolved here, not injected: every request builds this handler, and the service needs a database context.
+        var users = Context.RequestServices.GetRequiredService<UserService>();
         var user = await users.SignInAsync(username, password, Context.RequestAborted);
         if (user is null)
         {

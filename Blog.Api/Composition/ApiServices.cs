@@ -28,10 +28,11 @@ public static class ApiServices
             {
                 options.ReturnHttpNotAcceptable = true;
                 options.RespectBrowserAcceptHeader = true;
-                options.Filters.Add<ExactConsumesFilter>();
-                options.Filters.Add<ValidationFilter>();
-                options.Filters.Add<DomainExceptionFilter>();
-                options.Filters.Add<PlainJsonWhenAskedFilter>(order: 1);
+                // Instances, not types: MVC then caches each action's filter pipeline instead of building it per request.
+                options.Filters.Add(new ExactConsumesFilter());
+                options.Filters.Add(new ValidationFilter());
+                options.Filters.Add(new DomainExceptionFilter());
+                options.Filters.Add(new PlainJsonWhenAskedFilter());
             })
             .AddJsonOptions(options => JsonDefaults.Apply(options.JsonSerializerOptions));
         services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));

@@ -12,7 +12,7 @@ namespace Blog.Api.Errors;
 /// the wrong type) and then each argument's FluentValidation validator, answered as one 400 problem whose
 /// <c>errors</c> are keyed by the request's own camelCase names.
 /// </summary>
-public sealed partial class ValidationFilter(IServiceProvider services) : IAsyncActionFilter
+public sealed partial class ValidationFilter : IAsyncActionFilter
 {
     private static readonly ConcurrentDictionary<Type, Type> ValidatorTypes = new();
 
@@ -33,7 +33,7 @@ public sealed partial class ValidationFilter(IServiceProvider services) : IAsync
             }
 
             var validatorType = ValidatorTypes.GetOrAdd(argument.GetType(), type => typeof(IValidator<>).MakeGenericType(type));
-            if (services.GetService(validatorType) is not IValidator validator)
+            if (context.HttpContext.RequestServices.GetService(validatorType) is not IValidator validator)
             {
                 continue;
             }

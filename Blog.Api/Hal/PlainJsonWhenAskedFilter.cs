@@ -6,10 +6,12 @@ namespace Blog.Api.Hal;
 /// <summary>
 /// MVC counts <c>application/hal+json</c> as a kind of <c>application/json</c>, so a client that asks for plain
 /// JSON would still get the HAL label. When plain JSON is what the client prefers, this labels the same body so.
-/// It is registered with order 1 so that it runs after [Produces], which it narrows.
+/// Its order is 1 so that it runs after [Produces], which it narrows.
 /// </summary>
-public sealed class PlainJsonWhenAskedFilter : IResultFilter
+public sealed class PlainJsonWhenAskedFilter : IResultFilter, IOrderedFilter
 {
+    public int Order => 1;
+
     public void OnResultExecuting(ResultExecutingContext context)
     {
         if (context.Result is ObjectResult result && PrefersPlainJson(context.HttpContext.Request))

@@ -39,13 +39,14 @@ public static class OpenApiSetup
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml"));
         });
 
-    public static void UseBlogOpenApi(this WebApplication app)
-    {
-        app.UseSwagger();
-        app.UseSwaggerUI(options =>
+    public static void UseBlogOpenApi(this WebApplication app) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger =>
         {
-            options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Blog API v1");
-            options.DocumentTitle = "Blog API — Swagger UI";
+            swagger.UseSwagger();
+            swagger.UseSwaggerUI(options =>
+            {
+                options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Blog API v1");
+                options.DocumentTitle = "Blog API — Swagger UI";
+            });
         });
-    }
 }

@@ -20,7 +20,7 @@ public sealed class ValidationFilterOnActionExecution
     public void SetUp()
     {
         services = new ServiceCollection().AddSingleton<IValidator<PostRequest>, PostRequestValidator>().BuildServiceProvider();
-        filter = new ValidationFilter(services);
+        filter = new ValidationFilter();
         actionRan = false;
     }
 
@@ -71,8 +71,8 @@ public sealed class ValidationFilterOnActionExecution
         Assert.That(problem.Errors["title"], Is.EqualTo(new[] { "The JSON value could not be read: it has the wrong JSON type. Path: $.title" }));
     }
 
-    private static ActionExecutingContext ContextWith(object argument) => new(
-        new ActionContext(new DefaultHttpContext(), new RouteData(), new ActionDescriptor()),
+    private ActionExecutingContext ContextWith(object argument) => new(
+        new ActionContext(new DefaultHttpContext { RequestServices = services }, new RouteData(), new ActionDescriptor()),
         [],
         new Dictionary<string, object?> { ["request"] = argument },
         controller: new object());
