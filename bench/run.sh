@@ -67,13 +67,17 @@ need_tools() {
   done
 }
 
+# How the service is published for deployment (README.md), and the baseline with it: precompiled (ReadyToRun),
+# so that neither spends its start-up compiling its own code.
+PUBLISH_OPTIONS=(-c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true)
+
 build() {
-  log "building Release: Blog.Api, bench/Baseline, bench/Seeder (log: $OUT/build.log)"
+  log "building ${PUBLISH_OPTIONS[*]}: Blog.Api, bench/Baseline, bench/Seeder (log: $OUT/build.log)"
   local project
   for project in "$ROOT/Blog.Api/Blog.Api.csproj:api" "$BENCH_DIR/Baseline/Baseline.csproj:baseline" \
                  "$BENCH_DIR/Seeder/Seeder.csproj:seeder"; do
     rm -rf "${BUILD:?}/${project##*:}"
-    dotnet publish "${project%:*}" -c Release -o "$BUILD/${project##*:}" --nologo >>"$OUT/build.log" 2>&1 \
+    dotnet publish "${project%:*}" "${PUBLISH_OPTIONS[@]}" -o "$BUILD/${project##*:}" --nologo >>"$OUT/build.log" 2>&1 \
       || fail "build of ${project%:*}; see $OUT/build.log"
   done
 }
@@ -356,6 +360,7 @@ main() {
     echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
     echo "dotnet: $(dotnet --version); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
     echo "wrk: -t$THREADS -c$CONNECTIONS -d${RUN_SECONDS}s --latency --timeout ${TIMEOUT_SECONDS}s; warm-up: ${WARMUP_ALL_SECONDS}s of mixed reads after start, ${WARMUP_SECONDS}s per read scenario, ${WARMUP_WRITE_SECONDS}s per write scenario"
+    echo "publish: ${PUBLISH_OPTIONS[*]}"
     echo "sizes: $SIZES"
   } >"$OUT/environment.txt"
   log "results in $OUT"
