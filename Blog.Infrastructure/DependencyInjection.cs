@@ -1,7 +1,6 @@
 using Blog.Domain.Posts;
 using Blog.Domain.Users;
 using Blog.Infrastructure.Data;
-using Blog.Infrastructure.Data.CompiledModel;
 using Blog.Infrastructure.Posts;
 using Blog.Infrastructure.Security;
 using Blog.Infrastructure.Users;
@@ -33,9 +32,7 @@ public static class DependencyInjection
 
         services.AddDbContextPool<BlogDbContext>(options => options
             .UseSqlite(sqlite.ToString())
-            .UseModel(BlogDbContextModel.Instance)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
-        services.AddSingleton(new SqliteConnections(sqlite.ToString()));
         services.AddScoped<IPostRepository, PostRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddSingleton<IPasswordHasher, CachingPasswordHasher>();
@@ -59,7 +56,8 @@ public static class DependencyInjection
 
         // FULL is the bundled SQLite's default for every connection, so no connection has to set it (which would
         // cost a statement per query); a build with a weaker default must not run silently.
-        if (await db.Database.ScalarAsync("PRAGMA synchronous;", cancellationToken) != FullSynchronous)
+        var synchronous = await db.Database.SqlQuery<long>($"SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync(cancellationToken);
+        if (synchronous != FullSynchronous)
         {
             throw new InvalidOperationException("This SQLite build does not default to synchronous=FULL; acknowledged writes could be lost.");
         }

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Blog.Api.Auth;
 using Blog.Api.Errors;
 using Blog.Api.Hal;
@@ -46,7 +45,8 @@ public static class ApiServices
 
 
         services.AddValidatorsFromAssembly();
-        services.AddMapping();
+        // Finds the profiles and the value resolvers they use.
+        services.AddAutoMapper(typeof(ApiServices).Assembly);
         services.AddHttpContextAccessor();
         services.AddSingleton<HalLinks>();
         services.AddSingleton<CursorCodec>();
@@ -72,22 +72,4 @@ public static class ApiServices
             services.AddSingleton(typeof(IValidator<>).MakeGenericType(validated), validator);
         }
     }
-
-    /// <summary>
-    /// AutoMapper 8 has no DI package that restores here, so the mapper is built from its configuration by hand.
-    /// Its resolvers come from the container, which is why they are registered too.
-    /// </summary>
-    private static void AddMapping(this IServiceCollection services)
-    {
-        var configuration = new MapperConfiguration(config => config.AddProfiles(typeof(ApiServices).Assembly));
-        services.AddSingleton<AutoMapper.IConfigurationProvider>(configuration);
-        services.AddSingleton<IMapper>(provider => new Mapper(configuration, provider.GetService));
-        foreach (var resolver in typeof(ApiServices).Assembly.GetTypes().Where(IsValueResolver))
-        {
-            services.AddSingleton(resolver);
-        }
-    }
-
-    private static bool IsValueResolver(Type type) => type is { IsClass: true, IsAbstract: false }
-        && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValueResolver<,,>));
 }

@@ -9,8 +9,7 @@ public sealed class PostMappingProfile : Profile
     public PostMappingProfile()
     {
         CreateMap<Post, PostDto>()
-            .ForMember(dto => dto.Links, member => member.MapFrom<PostLinksResolver>())
-            .MaxDepth(1);
+            .ForMember(dto => dto.Links, member => member.MapFrom<PostLinksResolver>());
     }
 }
 

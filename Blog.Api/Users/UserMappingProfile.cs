@@ -9,11 +9,9 @@ public sealed class UserMappingProfile : Profile
     public UserMappingProfile()
     {
         CreateMap<User, UserDto>()
-            .ForMember(dto => dto.Links, member => member.MapFrom<UserLinksResolver>())
-            .MaxDepth(1);
+            .ForMember(dto => dto.Links, member => member.MapFrom<UserLinksResolver>());
         CreateMap<User, MeDto>()
-            .ForMember(dto => dto.Links, member => member.MapFrom<MeLinksResolver>())
-            .MaxDepth(1);
+            .ForMember(dto => dto.Links, member => member.MapFrom<MeLinksResolver>());
     }
 }
 

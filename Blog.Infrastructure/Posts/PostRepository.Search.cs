@@ -1,6 +1,4 @@
 using Blog.Domain.Posts;
-using Blog.Infrastructure.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Infrastructure.Posts;
@@ -35,10 +33,8 @@ internal sealed partial class PostRepository
         $"SELECT * FROM Posts WHERE +rowid IN (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH {phrase})");
 
     /// <summary>How many posts the index finds for the phrase, counting no further than <paramref name="limit"/> (-1: all).</summary>
-    private async Task<int> CountIndexMatchesAsync(string phrase, int limit, CancellationToken cancellationToken) =>
-        (int)await db.Database.ScalarAsync(
-            "SELECT count(*) FROM (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH $phrase LIMIT $limit)",
-            cancellationToken,
-            new SqliteParameter("$phrase", phrase),
-            new SqliteParameter("$limit", limit));
+    private Task<int> CountIndexMatchesAsync(string phrase, int limit, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<int>(
+                $"SELECT count(*) AS Value FROM (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH {phrase} LIMIT {limit})")
+            .SingleAsync(cancellationToken);
 }

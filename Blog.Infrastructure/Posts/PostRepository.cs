@@ -5,28 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Infrastructure.Posts;
 
-internal sealed partial class PostRepository(BlogDbContext db, SqliteConnections connections) : IPostRepository
+internal sealed partial class PostRepository(BlogDbContext db) : IPostRepository
 {
-    /// <summary>
-    /// The hottest query of all (every GET of a post and every write starts with it) is read by hand on a plain
-    /// connection: through EF Core it cost twice the time. The columns are the ones EF Core maps (see PostConfiguration).
-    /// </summary>
-    public async Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, Title, Body, AuthorId, AuthorName, PostedDate, UpdatedDate, Version FROM Posts WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", StoredGuid.Text(id));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
+    // Every GET of a post and every write starts here, so the query is translated once, not per call.
+    private static readonly Func<BlogDbContext, Guid, CancellationToken, Task<Post?>> ById =
+        EF.CompileAsyncQuery((BlogDbContext context, Guid id, CancellationToken _) =>
+            context.Posts.AsNoTracking().FirstOrDefault(post => post.Id == id));
 
-        return Post.Restore(
-            reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetGuid(3), reader.GetString(4),
-            UtcMillisecondsConverter.FromStored(reader.GetInt64(5)), UtcMillisecondsConverter.FromStored(reader.GetInt64(6)), reader.GetInt64(7));
-    }
+    public Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken) => ById(db, id, cancellationToken);
 
     public async Task<KeysetSlice<Post>> GetSliceAsync(PostCriteria criteria, PageCursor? cursor, int take, CancellationToken cancellationToken) =>
         await (await MatchingAsync(criteria, cancellationToken)).ReadSliceAsync(nameof(Post.PostedDate), cursor, take, cancellationToken);
@@ -56,41 +42,28 @@ internal sealed partial class PostRepository(BlogDbContext db, SqliteConnections
         db.IdempotencyRecords.AsNoTracking()
             .FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key && r.CreatedAt >= notBefore, cancellationToken);
 
-    public async Task<bool> TryUpdateAsync(Post post, long expectedVersion, CancellationToken cancellationToken)
-    {
-        var entry = db.Posts.Update(post);
-        entry.Property(p => p.Version).OriginalValue = expectedVersion;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-        finally
-        {
-            entry.State = EntityState.Detached;
-        }
-    }
+    /// <summary>One statement: the version in its WHERE decides, so a concurrent writer can never be overwritten.</summary>
+    public async Task<bool> TryUpdateAsync(Post post, long expectedVersion, CancellationToken cancellationToken) =>
+        await db.Posts
+            .Where(stored => stored.Id == post.Id && stored.Version == expectedVersion)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(stored => stored.Title, post.Title)
+                    .SetProperty(stored => stored.Body, post.Body)
+                    .SetProperty(stored => stored.UpdatedDate, post.UpdatedDate)
+                    .SetProperty(stored => stored.Version, post.Version),
+                cancellationToken) == 1;
 
+    /// <summary>The version-checked delete and its author's count, in one transaction.</summary>
     public async Task<bool> TryDeleteAsync(Post post, long expectedVersion, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var entry = db.Posts.Remove(post);
-        entry.Property(p => p.Version).OriginalValue = expectedVersion;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        var deleted = await db.Posts
+            .Where(stored => stored.Id == post.Id && stored.Version == expectedVersion)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
         {
             return false;
-        }
-        finally
-        {
-            entry.State = EntityState.Detached;
         }
 
         await AdjustPostCountAsync(post.AuthorId, -1, cancellationToken);
@@ -122,7 +95,7 @@ internal sealed partial class PostRepository(BlogDbContext db, SqliteConnections
         if (record is not null)
         {
             var expiredBefore = record.CreatedAt - IdempotencyKey.Lifetime;
-            db.IdempotencyRecords.RemoveRange(await db.IdempotencyRecords.Where(r => r.CreatedAt < expiredBefore).ToListAsync(cancellationToken));
+            await db.IdempotencyRecords.Where(r => r.CreatedAt < expiredBefore).ExecuteDeleteAsync(cancellationToken);
             db.IdempotencyRecords.Add(record);
         }
 
@@ -144,7 +117,7 @@ internal sealed partial class PostRepository(BlogDbContext db, SqliteConnections
         return true;
     }
 
-    private Task AdjustPostCountAsync(Guid authorId, int delta, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE Users SET PostCount = PostCount + {delta} WHERE Id = {authorId}", cancellationToken);
+    private Task<int> AdjustPostCountAsync(Guid authorId, int delta, CancellationToken cancellationToken) =>
+        db.Users.Where(user => user.Id == authorId)
+            .ExecuteUpdateAsync(set => set.SetProperty(user => user.PostCount, user => user.PostCount + delta), cancellationToken);
 }

@@ -38,11 +38,7 @@ internal sealed class UserRepository(BlogDbContext db) : IUserRepository
         }
     }
 
-    public async Task UpdatePasswordHashAsync(User user, CancellationToken cancellationToken)
-    {
-        var entry = db.Users.Attach(user);
-        entry.Property(u => u.PasswordHash).IsModified = true;
-        await db.SaveChangesAsync(cancellationToken);
-        entry.State = EntityState.Detached;
-    }
+    public Task UpdatePasswordHashAsync(User user, CancellationToken cancellationToken) =>
+        db.Users.Where(stored => stored.Id == user.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(stored => stored.PasswordHash, user.PasswordHash), cancellationToken);
 }

@@ -7,5 +7,5 @@ public static class MappingProfiles
 {
     /// <summary>Every profile of the API, as the API loads them.</summary>
     public static MapperConfiguration Create() =>
-        new(config => config.AddProfiles(typeof(PostMappingProfile).Assembly));
+        new(config => config.AddMaps(typeof(PostMappingProfile).Assembly));
 }
