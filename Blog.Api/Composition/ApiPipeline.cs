@@ -15,7 +15,7 @@ public static class ApiPipeline
             app.UseForwardedHeaders();
         }
 
-        app.UseMiddleware<RequestLogMiddleware>();
+        app.UseBlogRequestLogging();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Kestrel's own refusals (a body over the limit, a malformed request) keep their 4xx status.

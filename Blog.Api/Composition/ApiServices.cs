@@ -5,9 +5,11 @@ using Blog.Api.Http;
 using Blog.Api.Json;
 using Blog.Api.OpenApi;
 using Blog.Api.RateLimits;
+using Blog.Api.Posts;
 using Blog.Domain.Posts;
 using Blog.Domain.Users;
 using FluentValidation;
+using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Blog.Api.Composition;
@@ -29,7 +31,6 @@ public static class ApiServices
                 options.RespectBrowserAcceptHeader = true;
                 // Instances, not types: MVC then caches each action's filter pipeline instead of building it per request.
                 options.Filters.Add(new ExactConsumesFilter());
-                options.Filters.Add(new ValidationFilter());
                 options.Filters.Add(new DomainExceptionFilter());
                 options.Filters.Add(new PlainJsonWhenAskedFilter());
             })
@@ -37,14 +38,14 @@ public static class ApiServices
         services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
         services.Configure<ApiBehaviorOptions>(options =>
         {
-            // Validation and client errors take the one path through ValidationFilter and the problem writer.
-            options.SuppressModelStateInvalidFilter = true;
+            // Binding errors and validators' failures take one path to the problem writer.
+            options.InvalidModelStateResponseFactory = InvalidRequestProblem.Create;
             options.SuppressMapClientErrors = true;
         });
         services.Configure<MvcOptions>(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 
-
-        services.AddValidatorsFromAssembly();
+        services.AddFluentValidationAutoValidation(options => options.DisableDataAnnotationsValidation = true);
+        services.AddValidatorsFromAssemblyContaining<PostRequestValidator>(ServiceLifetime.Singleton);
         // Finds the profiles and the value resolvers they use.
         services.AddAutoMapper(typeof(ApiServices).Assembly);
         services.AddHttpContextAccessor();
@@ -60,16 +61,5 @@ public static class ApiServices
         services.AddForwardedHeadersFromConfiguration(configuration);
         services.AddBlogOpenApi();
         return services;
-    }
-
-    private static void AddValidatorsFromAssembly(this IServiceCollection services)
-    {
-        var validators = typeof(ApiServices).Assembly.GetTypes()
-            .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IValidator)));
-        foreach (var validator in validators)
-        {
-            var validated = validator.BaseType!.GetGenericArguments()[0];
-            services.AddSingleton(typeof(IValidator<>).MakeGenericType(validated), validator);
-        }
     }
 }

@@ -1,22 +1,46 @@
-using System.Diagnostics;
 using Serilog;
-using Serilog.Core;
-using Serilog.Events;
 
 namespace Blog.Api.Logging;
 
 public static class LoggingSetup
 {
+    /// <summary>
+    /// The console logger that reports a failure before the configured one exists (a bad <c>appsettings.json</c>,
+    /// a database that cannot be migrated).
+    /// </summary>
+    public static Serilog.Core.Logger CreateBootstrapLogger() => new LoggerConfiguration().WriteTo.Console().CreateLogger();
+
     /// <summary>Serilog, with levels and sinks from the <c>Serilog</c> section of the configuration.</summary>
+    /// <remarks>
+    /// The static logger is kept as the bootstrap logger, so several hosts in one process (the integration tests)
+    /// each log through their own configuration; every <see cref="Serilog.Core.ILogEventSink"/> registered as a service is added.
+    /// </remarks>
     public static WebApplicationBuilder AddBlogLogging(this WebApplicationBuilder builder)
     {
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.With<TraceIdEnricher>()
-            .CreateLogger();
-        builder.Logging.ClearProviders().AddSerilog(logger, dispose: true);
+        builder.Services.AddSerilog(
+            (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services),
+            preserveStaticLogger: true);
         return builder;
     }
+
+    /// <summary>
+    /// One event per request: method, path (never the query string), status and elapsed time, with the TraceId that
+    /// a problem's <c>traceId</c> names and the user's name when signed in. Headers and bodies are never logged, so
+    /// neither credentials nor passwords can reach the log.
+    /// </summary>
+    public static void UseBlogRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                if (http.User.Identity is { IsAuthenticated: true, Name: { } userName })
+                {
+                    diagnostics.Set("UserName", userName);
+                }
+            };
+        });
 
     /// <summary>Says where the service listens and where Swagger UI is, once Kestrel has bound its addresses.</summary>
     public static void LogAddressesOnStart(this WebApplication app) =>
@@ -27,16 +51,4 @@ public static class LoggingSetup
                 app.Logger.LogInformation("Blog API listening on {Address}; Swagger UI at {Address}/swagger", address, address);
             }
         });
-
-    /// <summary>Adds the request's W3C trace id to every event, so the traceId of a problem finds its log lines.</summary>
-    private sealed class TraceIdEnricher : ILogEventEnricher
-    {
-        public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
-        {
-            if (Activity.Current is { } activity)
-            {
-                logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("TraceId", activity.TraceId.ToString()));
-            }
-        }
-    }
 }
