@@ -5,14 +5,6 @@ namespace Blog.Tests.Unit.Posts;
 public sealed class PostServiceGet : PostServiceTestBase
 {
     [Test]
-    public async Task ReturnsThePostTheRepositoryFinds()
-    {
-        var post = await Service.GetAsync(Stored.Id, CancellationToken.None);
-
-        Assert.That(post, Is.SameAs(Stored));
-    }
-
-    [Test]
     public void ThrowsNotFoundGivenAnUnknownId()
     {
         var unknown = Guid.NewGuid();

@@ -15,7 +15,7 @@ namespace Blog.Tests.Reliability;
 /// the file must pass <c>PRAGMA integrity_check</c>.
 /// </summary>
 [Category("Reliability")]
-public sealed class CrashSafetyTests
+public sealed class CrashSafety
 {
     private const int Kills = 3;
     private const int Writers = 8;

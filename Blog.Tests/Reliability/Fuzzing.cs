@@ -18,7 +18,7 @@ namespace Blog.Tests.Reliability;
 /// can be made again from the seed and its index.
 /// </summary>
 [Category("Reliability")]
-public sealed class FuzzTests
+public sealed class Fuzzing
 {
     public const string SeedVariable = "BLOG_FUZZ_SEED";
     private const int DefaultSeed = 20_261_121;

@@ -1,0 +1,38 @@
+using System.Net;
+
+namespace Blog.Tests.Integration;
+
+public sealed class WriteRateLimit : IntegrationTest
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimiting:Writes:PermitLimit"] = "3",
+        ["RateLimiting:Writes:WindowSeconds"] = "60",
+    };
+
+    [Test]
+    public async Task WritesOverTheLimitGet429WithRetryAfterAndReadsAndHealthDoNot()
+    {
+        var user = await Client.RegisterAsync();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await Client.CreatePostResponseAsync(user);
+            statuses.Add(response.StatusCode);
+        }
+
+        using var limited = await Client.CreatePostResponseAsync(user);
+        var problem = await BlogClient.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(statuses.Take(3), Is.All.EqualTo(HttpStatusCode.Created));
+            Assert.That(statuses[3], Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(limited.Headers.RetryAfter?.Delta?.TotalSeconds, Is.GreaterThan(0));
+            Assert.That((await Client.Http.GetAsync("/posts")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await Client.Http.GetAsync("/health")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("Retry-After"));
+        });
+        using var otherUser = await Client.CreatePostResponseAsync(await Client.RegisterAsync());
+        Assert.That(otherUser.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the limit is per user");
+    }
+}
