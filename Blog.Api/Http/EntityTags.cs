@@ -23,11 +23,14 @@ public static class EntityTags
     /// </summary>
     public static EntityTagHeaderValue ForPage<T>(Page<T> page, PageLinks links, Func<T, EntityTagHeaderValue> itemTag)
     {
-        var parts = new[] { links.Self.Href, page.Next?.Encode(), page.Prev?.Encode(), page.TotalItems.ToString(CultureInfo.InvariantCulture) }
+        var parts = new[] { links.Self.Href, Position(page.Next), Position(page.Prev), page.TotalItems.ToString(CultureInfo.InvariantCulture) }
             .Concat(page.Items.Select(item => itemTag(item).Tag.ToString()));
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts)));
         return new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"");
     }
+
+    private static string? Position(PageCursor? cursor) =>
+        cursor is null ? null : string.Create(CultureInfo.InvariantCulture, $"{cursor.Direction}.{cursor.Date.Ticks}.{cursor.Id:N}");
 
     /// <summary>The versions of <paramref name="postId"/> that the request's <c>If-Match</c> allows.</summary>
     public static ExpectedVersion ReadIfMatch(HttpRequest request, Guid postId)

@@ -14,7 +14,7 @@ namespace Blog.Api.Posts;
 [ApiController]
 [Route("posts")]
 [Produces(MediaTypes.HalJson, MediaTypes.Json)]
-public sealed class PostsController(PostService posts, IMapper mapper, HalLinks links, CursorCodec cursors) : ControllerBase
+public sealed class PostsController(PostService posts, IMapper mapper, HalLinks links) : ControllerBase
 {
     /// <summary>Set on a create answered from an earlier request with the same Idempotency-Key.</summary>
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -26,9 +26,9 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult<HalPage<PostsEmbedded>>> List([FromQuery] PostListQuery query, CancellationToken cancellationToken)
     {
-        var request = query.ToPageRequest(cursors);
+        var request = query.ToPageRequest();
         var page = await posts.ListAsync(query.ToFilter(), request, cancellationToken);
-        var pageLinks = links.Page(RouteNames.Posts, page, query.Size, query.Cursor, query.FilterValues());
+        var pageLinks = links.Page(RouteNames.Posts, page, query.Size, query.Cursor?.Text, query.FilterValues());
         return this.OkOrNotModified(
             EntityTags.ForPage(page, pageLinks, EntityTags.For),
             () => new HalPage<PostsEmbedded>(pageLinks, query.Size, page.TotalItems, new(mapper.Map<List<PostDto>>(page.Items))));

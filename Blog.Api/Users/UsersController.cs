@@ -11,7 +11,7 @@ namespace Blog.Api.Users;
 [ApiController]
 [Route("users")]
 [Produces(MediaTypes.HalJson, MediaTypes.Json)]
-public sealed class UsersController(UserService users, IMapper mapper, HalLinks links, CursorCodec cursors) : ControllerBase
+public sealed class UsersController(UserService users, IMapper mapper, HalLinks links) : ControllerBase
 {
     /// <summary>Lists authors, newest first, a page at a time.</summary>
     [HttpGetOrHead(Name = RouteNames.Users)]
@@ -19,9 +19,9 @@ public sealed class UsersController(UserService users, IMapper mapper, HalLinks 
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     public async Task<HalPage<UsersEmbedded>> List([FromQuery] PageQuery query, CancellationToken cancellationToken)
     {
-        var request = query.ToPageRequest(cursors);
+        var request = query.ToPageRequest();
         var page = await users.ListAsync(request, cancellationToken);
-        var pageLinks = links.Page(RouteNames.Users, page, query.Size, query.Cursor, []);
+        var pageLinks = links.Page(RouteNames.Users, page, query.Size, query.Cursor?.Text, []);
         return new HalPage<UsersEmbedded>(pageLinks, query.Size, page.TotalItems, new(mapper.Map<List<UserDto>>(page.Items)));
     }
 
