@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Blog.Api.Hal;
 
-/// <summary>One page of a HAL collection; <typeparamref name="TEmbedded"/> names the array (<c>posts</c>, <c>users</c>).</summary>
+/// <summary>One page of a HAL collection; <c>_embedded</c> holds its items under the collection's name (<c>posts</c>, <c>users</c>).</summary>
 public sealed record HalPage<TEmbedded>(
     [property: JsonPropertyName("_links")] PageLinks Links,
     int Size,

@@ -13,7 +13,8 @@ namespace Blog.Api.Health;
 [Produces(MediaTypes.Json)]
 public sealed class HealthController(HealthCheckService health) : ControllerBase
 {
-    /// <summary>200 Healthy when the database answers, 503 Unhealthy when it does not. Never rate limited.</summary>
+    /// <summary>Is the service up, and does its database answer?</summary>
+    /// <remarks>200 Healthy when the database answers, 503 Unhealthy when it does not. Never rate limited.</remarks>
     [HttpGetOrHead]
     [ProducesResponseType<HealthDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HealthDto>(StatusCodes.Status503ServiceUnavailable)]

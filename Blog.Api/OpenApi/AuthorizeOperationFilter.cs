@@ -5,22 +5,21 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Blog.Api.OpenApi;
 
-/// <summary>Marks the operations that need a user with the Basic scheme, so Swagger UI's "Authorize" applies to them.</summary>
+/// <summary>
+/// Operations that need a user require the Basic scheme; every other operation takes it optionally
+/// (<c>[{}, {"Basic": []}]</c>), because credentials sent to it are still checked, and wrong ones are a 401.
+/// </summary>
 public sealed class AuthorizeOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        var needsUser = context.MethodInfo.GetCustomAttributes(true).OfType<AuthorizeAttribute>().Any()
-            || (context.MethodInfo.DeclaringType?.GetCustomAttributes(true).OfType<AuthorizeAttribute>().Any() ?? false);
-        if (!needsUser)
-        {
-            return;
-        }
-
-        operation.Security ??= [];
-        operation.Security.Add(new OpenApiSecurityRequirement
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        var needsUser = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+        var basic = new OpenApiSecurityRequirement
         {
             [new OpenApiSecuritySchemeReference(BasicAuthenticationHandler.SchemeName, context.Document)] = [],
-        });
+        };
+
+        operation.Security = needsUser ? [basic] : [new OpenApiSecurityRequirement(), basic];
     }
 }

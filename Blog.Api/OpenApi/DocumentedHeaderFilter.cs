@@ -1,14 +1,24 @@
-using System.Reflection;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Blog.Api.OpenApi;
 
+/// <summary>
+/// Lists the request headers an action reads itself (<see cref="DocumentedHeaderAttribute"/>), and
+/// <c>If-None-Match</c> wherever the action documents a 304.
+/// </summary>
 public sealed class DocumentedHeaderFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        foreach (var header in context.MethodInfo.GetCustomAttributes<DocumentedHeaderAttribute>())
+        var headers = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<DocumentedHeaderAttribute>().Distinct().ToList();
+        if (operation.Responses?.ContainsKey("304") == true)
+        {
+            headers.Add(new DocumentedHeaderAttribute(HeaderNames.IfNoneMatch, "The ETag the client holds; 304 with no body when it is still current."));
+        }
+
+        foreach (var header in headers)
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter
@@ -17,7 +27,12 @@ public sealed class DocumentedHeaderFilter : IOperationFilter
                 In = ParameterLocation.Header,
                 Required = false,
                 Description = header.Description,
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 200 },
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    MinLength = header.MinLength > 0 ? header.MinLength : null,
+                    MaxLength = header.MaxLength > 0 ? header.MaxLength : null,
+                },
             });
         }
     }

@@ -31,8 +31,14 @@ public static class OpenApiSetup
                 ? $"{action.ControllerName}_{action.ActionName}"
                 : null);
             options.OperationFilter<AuthorizeOperationFilter>();
-            options.OperationFilter<DocumentedHeaderFilter>();
             options.OperationFilter<ResponseConventionsFilter>();
+            options.OperationFilter<DocumentedHeaderFilter>();
+            options.OperationFilter<ResponseHeaderFilter>();
+            options.RequestBodyFilter<RequestBodyFilter>();
+            options.ParameterFilter<ValidatorParameterFilter>();
+            options.SchemaFilter<ValidatorSchemaFilter>();
+            options.SchemaFilter<HalSchemaFilter>();
+            options.SchemaFilter<ProblemSchemaFilter>();
 
             // HEAD answers wherever GET does, with the same headers; listing it would only double every read.
             options.DocInclusionPredicate((_, api) => !HttpMethods.IsHead(api.HttpMethod ?? string.Empty));
@@ -42,7 +48,9 @@ public static class OpenApiSetup
     public static void UseBlogOpenApi(this WebApplication app) =>
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger =>
         {
-            swagger.UseSwagger();
+            // The server is the one the client reached (through a trusted proxy's forwarded host, if configured).
+            swagger.UseSwagger(options => options.PreSerializeFilters.Add((document, request) =>
+                document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host}{request.PathBase}" }]));
             swagger.UseSwaggerUI(options =>
             {
                 options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Blog API v1");

@@ -12,12 +12,15 @@ public sealed class PostMergePatch
     private string? title;
     private string? body;
 
+    /// <summary>When present: not null, not blank, at most 200 characters.</summary>
+    /// <example>Only the title changes</example>
     public string? Title
     {
         get => title;
         set => (title, HasTitle) = (value, true);
     }
 
+    /// <summary>When present: not null, not blank, at most 100,000 characters.</summary>
     public string? Body
     {
         get => body;

@@ -20,7 +20,12 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     public const string ReplayedHeader = "Idempotent-Replayed";
 
     /// <summary>Lists posts, newest first, a page at a time.</summary>
+    /// <remarks>
+    /// Filters (<c>author</c>, <c>q</c>) are kept in every link. Follow <c>next</c> and <c>prev</c> rather than
+    /// building a cursor; a page's ETag answers a repeated GET with 304.
+    /// </remarks>
     [HttpGetOrHead(Name = RouteNames.Posts)]
+    [SendsEntityTag]
     [ProducesResponseType<HalPage<PostsEmbedded>>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
@@ -35,7 +40,9 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     }
 
     /// <summary>Gets one post.</summary>
+    /// <remarks>Its ETag and Last-Modified come with it; send the ETag back in If-None-Match for a 304, or in If-Match to change it.</remarks>
     [HttpGetOrHead("{id:guid}", Name = RouteNames.Post)]
+    [SendsEntityTag(LastModified = true)]
     [ProducesResponseType<PostDto>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesProblem(StatusCodes.Status404NotFound)]
@@ -49,7 +56,13 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     /// Publishes a post by the signed-in user. With an <c>Idempotency-Key</c>, a retry within 24 hours answers
     /// as the first request did and creates nothing.
     /// </summary>
+    /// <remarks>
+    /// The author is the signed-in user. Members echoed back from a GET (<c>id</c>, <c>authorName</c>, dates,
+    /// <c>_links</c>) are ignored. The same key with a different body is 422.
+    /// </remarks>
     [HttpPost]
+    [SendsEntityTag(LastModified = true)]
+    [ResponseHeader(StatusCodes.Status201Created, ReplayedHeader, "true when this answer replays an earlier create with the same Idempotency-Key.")]
     [Authorize]
     [Consumes(MediaTypes.Json, MediaTypes.HalJson)]
     [ProducesResponseType<PostDto>(StatusCodes.Status201Created)]
@@ -58,7 +71,7 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     [ProducesProblem(StatusCodes.Status422UnprocessableEntity)]
-    [DocumentedHeader(IdempotencyKey.FieldName, "Optional: 1–200 visible ASCII characters naming this create, so that a retry within 24 hours creates nothing new.")]
+    [DocumentedHeader(IdempotencyKey.FieldName, "Optional: 1–200 visible ASCII characters naming this create, so that a retry within 24 hours creates nothing new.", MinLength = 1, MaxLength = 200)]
     public async Task<ActionResult<PostDto>> Create(PostRequest request, CancellationToken cancellationToken)
     {
         // Read raw: model binding would turn an empty header into no header, and an empty key is an error.
@@ -74,7 +87,10 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     }
 
     /// <summary>Replaces a post's title and body (its author only).</summary>
+    /// <remarks>Both members are required; anything else in the body, such as what a GET returned, is ignored. A stale If-Match is 412.</remarks>
     [HttpPut("{id:guid}")]
+    [SendsEntityTag(LastModified = true)]
+    [AcceptsIfMatch]
     [Authorize]
     [Consumes(MediaTypes.Json, MediaTypes.HalJson)]
     [ProducesResponseType<PostDto>(StatusCodes.Status200OK)]
@@ -92,7 +108,10 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     }
 
     /// <summary>Changes some of a post's members with an RFC 7396 merge patch (its author only).</summary>
+    /// <remarks>Only <c>title</c> and <c>body</c> change; a member left out keeps its value, and null for either is 400. A stale If-Match is 412.</remarks>
     [HttpPatch("{id:guid}")]
+    [SendsEntityTag(LastModified = true)]
+    [AcceptsIfMatch]
     [Authorize]
     [Consumes(MediaTypes.MergePatchJson)]
     [ProducesResponseType<PostDto>(StatusCodes.Status200OK)]
@@ -110,7 +129,9 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     }
 
     /// <summary>Deletes a post (its author only).</summary>
+    /// <remarks>A second delete of the same post is 404. A stale If-Match is 412 and deletes nothing.</remarks>
     [HttpDelete("{id:guid}")]
+    [AcceptsIfMatch]
     [Authorize]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]

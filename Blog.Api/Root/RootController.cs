@@ -12,6 +12,7 @@ namespace Blog.Api.Root;
 public sealed class RootController(HalLinks links) : ControllerBase
 {
     /// <summary>The entry point: follow its links, never build URLs.</summary>
+    /// <remarks>Links to the posts, the users and the signed-in user.</remarks>
     [HttpGetOrHead(Name = RouteNames.Root)]
     [ProducesResponseType<RootDto>(StatusCodes.Status200OK)]
     public RootDto Get() => new(new RootLinks(links.Root(), links.Posts(), links.Users(), links.Me()));

@@ -15,6 +15,7 @@ namespace Blog.Api.Users;
 public sealed class MeController(UserService users, IMapper mapper) : ControllerBase
 {
     /// <summary>The signed-in user's own representation.</summary>
+    /// <remarks>Links to the user's public profile and posts; never carries the password.</remarks>
     [HttpGetOrHead(Name = RouteNames.Me)]
     [ProducesResponseType<MeDto>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]

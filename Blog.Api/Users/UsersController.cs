@@ -14,6 +14,7 @@ namespace Blog.Api.Users;
 public sealed class UsersController(UserService users, IMapper mapper, HalLinks links) : ControllerBase
 {
     /// <summary>Lists authors, newest first, a page at a time.</summary>
+    /// <remarks>Paged like posts: follow <c>next</c> and <c>prev</c>; each author links to their posts.</remarks>
     [HttpGetOrHead(Name = RouteNames.Users)]
     [ProducesResponseType<HalPage<UsersEmbedded>>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
@@ -26,6 +27,7 @@ public sealed class UsersController(UserService users, IMapper mapper, HalLinks 
     }
 
     /// <summary>Gets one author by username (matched without regard to case).</summary>
+    /// <remarks>An unknown username is 404.</remarks>
     [HttpGetOrHead("{username}", Name = RouteNames.User)]
     [ProducesResponseType<UserDto>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status404NotFound)]
@@ -33,6 +35,7 @@ public sealed class UsersController(UserService users, IMapper mapper, HalLinks 
         mapper.Map<UserDto>(await users.GetAsync(username, cancellationToken));
 
     /// <summary>Registers an author.</summary>
+    /// <remarks>Usernames are unique without regard to case: <c>Rick</c> after <c>rick</c> is 409. The password is stored only as a salted PBKDF2 hash.</remarks>
     [HttpPost]
     [Consumes(MediaTypes.Json, MediaTypes.HalJson)]
     [ProducesResponseType<UserDto>(StatusCodes.Status201Created)]

@@ -19,12 +19,12 @@ public sealed class OpenApiSpec
     private OpenApiSpec(JsonObject root)
     {
         Root = root;
-        Validator = new SchemaValidator(root);
+        Validator = new OpenApiSchemaValidator(root);
     }
 
     public JsonObject Root { get; }
 
-    public SchemaValidator Validator { get; }
+    public OpenApiSchemaValidator Validator { get; }
 
     /// <summary>"3.0.4", "3.1.1", ...: 3.0 marks null with <c>nullable</c>, 3.1 with a <c>type</c> array.</summary>
     public string Version => Root["openapi"]?.GetValue<string>() ?? "(no openapi member)";
@@ -67,10 +67,34 @@ public sealed class OpenApiSpec
         for (var hops = 0; node is JsonObject obj && obj["$ref"] is JsonValue reference; hops++)
         {
             Assert.That(hops, Is.LessThan(16), $"a $ref cycle at {reference}");
-            node = Validator.Resolve(reference.GetValue<string>());
+            node = Resolve(reference.GetValue<string>());
         }
 
         return node.AsObject();
+    }
+
+    /// <summary>A copy of this document with one component schema changed, to show what a wrong document makes the checks say.</summary>
+    public OpenApiSpec WithSchema(string name, Action<JsonObject> change)
+    {
+        var root = Root.DeepClone().AsObject();
+        change(root["components"]!["schemas"]![name]!.AsObject());
+        return new OpenApiSpec(root);
+    }
+
+    /// <summary>What a local reference such as <c>#/components/responses/X</c> points at.</summary>
+    public JsonNode Resolve(string reference)
+    {
+        Assert.That(reference, Does.StartWith("#/"), "only local references are supported");
+        JsonNode node = Root;
+        foreach (var raw in reference[2..].Split('/'))
+        {
+            var token = Uri.UnescapeDataString(raw).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            node = node is JsonObject obj && obj[token] is { } next
+                ? next
+                : throw new KeyNotFoundException($"The reference '{reference}' does not resolve (no '{token}').");
+        }
+
+        return node;
     }
 
     /// <summary>The parameters of the operation and of its path item, the operation's winning on a clash.</summary>

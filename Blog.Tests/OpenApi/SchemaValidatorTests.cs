@@ -5,7 +5,7 @@ namespace Blog.Tests.OpenApi;
 public sealed class SchemaValidation
 {
     /// <summary>A small document in the shape Swashbuckle writes: OpenAPI 3.0 nullable, one 3.1 type array, a problem schema.</summary>
-    private static readonly SchemaValidator Validator = new(JsonNode.Parse("""
+    private static readonly OpenApiSchemaValidator Validator = new(JsonNode.Parse("""
         {
           "openapi": "3.0.4",
           "components": { "schemas": {
@@ -61,15 +61,15 @@ public sealed class SchemaValidation
         Assert.That(errors, Is.Empty);
     }
 
-    [TestCase("""{"title": "t", "postedDate": "2026-11-21T10:00:00Z"}""", "$: the required property 'id' is missing")]
-    [TestCase($$"""{"id": "{{Id}}", "title": "t", "postedDate": "2026-11-21T10:00:00Z", "password": "x"}""", "$.password: the property 'password' is not declared")]
-    [TestCase($$"""{"id": "{{Id}}", "title": 5, "postedDate": "2026-11-21T10:00:00Z"}""", "$.title: expected string but found integer")]
-    [TestCase($$"""{"id": "{{Id}}", "title": "t", "postedDate": "2026-11-21T10:00:00+01:00"}""", "$.postedDate: \"2026-11-21T10:00:00+01:00\" is not an ISO 8601 date-time in UTC")]
-    [TestCase("""{"id": "0193a1b2c3d47e5f8a9b0c1d2e3f4a5b", "title": "t", "postedDate": "2026-11-21T10:00:00Z"}""", "$.id: \"0193a1b2c3d47e5f8a9b0c1d2e3f4a5b\" is not a UUID")]
-    [TestCase($$"""{"id": "{{Id}}", "title": "t", "postedDate": "2026-11-21T10:00:00Z", "count": 1.5}""", "$.count: expected integer but found number")]
-    [TestCase($$"""{"id": "{{Id}}", "title": "t", "postedDate": "2026-11-21T10:00:00Z", "state": "gone"}""", "$.state: \"gone\" is not one of")]
-    [TestCase($$"""{"id": null, "title": "t", "postedDate": "2026-11-21T10:00:00Z"}""", "$.id: expected string but found null")]
-    [TestCase("""{"id": "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "title": "t", "postedDate": "2026-11-21T10:00:00Z", "_links": {"self": {"href": "h", "title": 1}}}""", "$._links.self.title: the property 'title' is not declared")]
+    [TestCase("""{"title": "t", "postedDate": "2026-11-21T10:00:00Z"}""", "$: required:")]
+    [TestCase($$"""{"id": "{{Id}}", "title": "t", "postedDate": "2026-11-21T10:00:00Z", "password": "x"}""", "$.password: ")]
+    [TestCase($$"""{"id": "{{Id}}", "title": 5, "postedDate": "2026-11-21T10:00:00Z"}""", "$.title: type:")]
+    [TestCase($$"""{"id": "{{Id}}", "title": "t", "postedDate": "2026-11-21T10:00:00+01:00"}""", "$.postedDate: format:")]
+    [TestCase("""{"id": "0193a1b2c3d47e5f8a9b0c1d2e3f4a5b", "title": "t", "postedDate": "2026-11-21T10:00:00Z"}""", "$.id: format:")]
+    [TestCase($$"""{"id": "{{Id}}", "title": "t", "postedDate": "2026-11-21T10:00:00Z", "count": 1.5}""", "$.count: type:")]
+    [TestCase($$"""{"id": "{{Id}}", "title": "t", "postedDate": "2026-11-21T10:00:00Z", "state": "gone"}""", "$.state: enum:")]
+    [TestCase($$"""{"id": null, "title": "t", "postedDate": "2026-11-21T10:00:00Z"}""", "$.id: type:")]
+    [TestCase("""{"id": "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "title": "t", "postedDate": "2026-11-21T10:00:00Z", "_links": {"self": {"href": "h", "title": 1}}}""", "$._links.self.title: ")]
     public void RejectsAPostThat(string json, string error)
     {
         var errors = Validate(json, "Post");
@@ -82,7 +82,7 @@ public sealed class SchemaValidation
     {
         var errors = Validate($$"""{"posts": [{"id": "{{Id}}", "title": "a", "postedDate": "2026-11-21T10:00:00Z"}, {"id": "{{Id}}", "title": "b"}]}""", "Page");
 
-        Assert.That(errors, Is.EqualTo(new[] { "$.posts[1]: the required property 'postedDate' is missing." }));
+        Assert.That(errors, Has.Count.EqualTo(1).And.Some.StartsWith("$.posts[1]: required:").And.Some.Contains("postedDate"), string.Join(Environment.NewLine, errors));
     }
 
     [Test]
@@ -113,16 +113,34 @@ public sealed class SchemaValidation
     }
 
     [Test]
-    public void RefusesToPassAKeywordItDoesNotUnderstand()
+    public void TranslatesNullableBesideAReferenceToAnyOf()
     {
-        var errors = Validator.Validate(JsonNode.Parse("3"), JsonNode.Parse("""{"not": {"type": "integer"}}""")!);
+        var schema = JsonNode.Parse("""{"$ref": "#/components/schemas/Link", "nullable": true}""")!;
 
-        Assert.That(errors, Is.EqualTo(new[] { "$: the schema keyword 'not' is not supported by this validator." }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Validator.Validate(null, schema), Is.Empty);
+            Assert.That(Validator.Validate(JsonNode.Parse("""{"href": "h"}"""), schema), Is.Empty);
+            Assert.That(Validator.Validate(JsonNode.Parse("""{"href": 1}"""), schema), Is.Not.Empty);
+        });
+    }
+
+    [Test]
+    public void TurnsOpenApi30ExclusiveBoundsIntoNumbers()
+    {
+        var schema = JsonNode.Parse("""{"type": "integer", "minimum": 1, "exclusiveMinimum": true, "maximum": 100}""")!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Validator.Validate(JsonNode.Parse("1"), schema), Is.Not.Empty);
+            Assert.That(Validator.Validate(JsonNode.Parse("2"), schema), Is.Empty);
+            Assert.That(Validator.Validate(JsonNode.Parse("101"), schema), Is.Not.Empty);
+        });
     }
 
     [Test]
     public void ReportsAReferenceThatDoesNotResolve()
     {
-        Assert.That(() => Validate("{}", "Missing"), Throws.InstanceOf<KeyNotFoundException>());
+        Assert.That(() => Validate("{}", "Missing"), Throws.Exception);
     }
 }

@@ -1,0 +1,25 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Blog.Api.OpenApi;
+
+/// <summary>Puts the limits of a query object's validator (<c>size</c> 1–100, ...) on its query parameters.</summary>
+public sealed class ValidatorParameterFilter(IServiceScopeFactory scopes) : IParameterFilter
+{
+    public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
+    {
+        var metadata = context.ApiParameterDescription.ModelMetadata;
+        if (parameter is not OpenApiParameter { Schema: OpenApiSchema schema } target || metadata?.ContainerType is not { } container || metadata.PropertyName is not { } member)
+        {
+            return;
+        }
+
+        using var scope = scopes.CreateScope();
+        if (ValidatorLimits.For(container, scope.ServiceProvider) is { } validator
+            && ValidatorLimits.Read(validator, scope.ServiceProvider).TryGetValue(member, out var limits))
+        {
+            limits.ApplyTo(schema);
+            target.Required |= limits.Required;
+        }
+    }
+}
