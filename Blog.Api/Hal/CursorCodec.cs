@@ -13,7 +13,7 @@ namespace Blog.Api.Hal;
 /// </summary>
 public sealed class CursorCodec(IDataProtectionProvider provider)
 {
-    private const int MaxLength = 512;
+    public const int MaxLength = 512;
 
     // Direction (1 byte), the date's ticks (8) and the id (16).
     private const int PositionLength = 25;

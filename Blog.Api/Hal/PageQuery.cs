@@ -12,7 +12,7 @@ public class PageQuery
     public int Size { get; init; } = PageRequest.DefaultSize;
 
     /// <summary>Where the page starts: copy it from a <c>next</c> or <c>prev</c> link, never build it.</summary>
-    [FromQuery(Name = "cursor")]
+    [ModelBinder(typeof(SealedCursorBinder), Name = "cursor")]
     public SealedCursor? Cursor { get; init; }
 
     public PageRequest ToPageRequest() => new(Size, Cursor?.Position);

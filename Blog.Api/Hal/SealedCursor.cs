@@ -1,5 +1,4 @@
 using Blog.Domain.Paging;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Blog.Api.Hal;
@@ -8,7 +7,7 @@ namespace Blog.Api.Hal;
 /// A <c>cursor</c> query value: the text as the client sent it (echoed in the page's self link, so that link is
 /// stable) and the position it seals, decoded once, while the query is bound.
 /// </summary>
-[ModelBinder(typeof(SealedCursorBinder))]
+
 public sealed record SealedCursor(string Text, PageCursor Position);
 
 /// <summary>A cursor this service did not issue is a binding error of the <c>cursor</c> member: a 400 like any other.</summary>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Blog.Api.Auth;
+using Blog.Api.Hal;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.OpenApi;
 
@@ -35,6 +36,8 @@ public static class OpenApiSetup
             options.OperationFilter<DocumentedHeaderFilter>();
             options.OperationFilter<ResponseHeaderFilter>();
             options.RequestBodyFilter<RequestBodyFilter>();
+            // A cursor travels as the opaque text of a next or prev link.
+            options.MapType<SealedCursor>(() => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = CursorCodec.MaxLength });
             options.ParameterFilter<ValidatorParameterFilter>();
             options.SchemaFilter<ValidatorSchemaFilter>();
             options.SchemaFilter<HalSchemaFilter>();
