@@ -30,7 +30,6 @@ public static class ApiServices
                 options.ReturnHttpNotAcceptable = true;
                 options.RespectBrowserAcceptHeader = true;
                 // Instances, not types: MVC then caches each action's filter pipeline instead of building it per request.
-                options.Filters.Add(new ExactConsumesFilter());
                 options.Filters.Add(new DomainExceptionFilter());
                 options.Filters.Add(new PlainJsonWhenAskedFilter());
             })

@@ -48,9 +48,6 @@ public sealed class ProblemJsonWriter(IOptions<JsonOptions> jsonOptions) : IProb
         StatusCodes.Status406NotAcceptable =>
             $"This resource is served only as {MediaTypes.HalJson} or {MediaTypes.Json}; change the Accept header.",
         StatusCodes.Status413PayloadTooLarge => "The request body is larger than this service accepts (1 MiB).",
-        StatusCodes.Status415UnsupportedMediaType => http.Request.Method == HttpMethods.Patch
-            ? $"Send a merge patch as {MediaTypes.MergePatchJson} (RFC 7396)."
-            : $"Send the body as {MediaTypes.Json} or {MediaTypes.HalJson}.",
         StatusCodes.Status500InternalServerError => "The service failed unexpectedly; the traceId finds the error in its log.",
         _ => ReasonPhrases.GetReasonPhrase(status),
     };

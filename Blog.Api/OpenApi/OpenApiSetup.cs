@@ -1,7 +1,9 @@
 using System.Reflection;
 using Blog.Api.Auth;
 using Blog.Api.Hal;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
 
 namespace Blog.Api.OpenApi;
@@ -10,7 +12,9 @@ public static class OpenApiSetup
 {
     public const string DocumentName = "v1";
 
-    public static void AddBlogOpenApi(this IServiceCollection services) =>
+    public static void AddBlogOpenApi(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IApiDescriptionProvider, ConsumedMediaTypes>());
         services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc(DocumentName, new OpenApiInfo
@@ -47,6 +51,7 @@ public static class OpenApiSetup
             options.DocInclusionPredicate((_, api) => !HttpMethods.IsHead(api.HttpMethod ?? string.Empty));
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml"));
         });
+    }
 
     public static void UseBlogOpenApi(this WebApplication app) =>
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger =>

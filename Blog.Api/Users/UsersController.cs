@@ -37,7 +37,7 @@ public sealed class UsersController(UserService users, IMapper mapper, HalLinks 
     /// <summary>Registers an author.</summary>
     /// <remarks>Usernames are unique without regard to case: <c>Rick</c> after <c>rick</c> is 409. The password is stored only as a salted PBKDF2 hash.</remarks>
     [HttpPost]
-    [Consumes(MediaTypes.Json, MediaTypes.HalJson)]
+    [ConsumesExactly(MediaTypes.Json, MediaTypes.HalJson)]
     [ProducesResponseType<UserDto>(StatusCodes.Status201Created)]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status409Conflict)]

@@ -166,6 +166,18 @@ public sealed class CreatePost : IntegrationTest
         await BlogClient.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Test]
+    public async Task Returns415NamingTheMediaTypesWithoutAContentType()
+    {
+        var user = await Client.RegisterAsync();
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"title":"T","body":"B"}"""));
+
+        using var response = await Client.SendAsync(HttpMethod.Post, "/posts", user, content);
+
+        var problem = await BlogClient.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.That(problem["detail"]!.GetValue<string>(), Is.EqualTo("Send the body as application/json or application/hal+json, in UTF-8."));
+    }
+
     [TestCase("application/json; charset=")]
     [TestCase("application/json; charset=utf-16")]
     [TestCase("application/json; charset=latin1")]

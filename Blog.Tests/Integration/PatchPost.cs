@@ -62,7 +62,8 @@ public sealed class PatchPost : IntegrationTest
 
         using var response = await Client.SendAsync(HttpMethod.Patch, BlogClient.Href(post, "self"), user, BlogClient.Json("""{"title":"x"}""", mediaType));
 
-        await BlogClient.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        var problem = await BlogClient.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.That(problem["detail"]!.GetValue<string>(), Is.EqualTo("Send the body as application/merge-patch+json, in UTF-8."));
     }
 
     [Test]
