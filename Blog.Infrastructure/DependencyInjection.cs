@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddDbContextPool<BlogDbContext>(options => options
             .UseSqlite(sqlite.ToString())
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        services.AddSingleton(new SqliteConnections(sqlite.ToString()));
         services.AddScoped<IPostRepository, PostRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddSingleton<IPasswordHasher, CachingPasswordHasher>();

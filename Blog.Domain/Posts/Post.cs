@@ -35,6 +35,10 @@ public sealed class Post
     /// <summary>Grows by one on every change; the ETag is made from it.</summary>
     public long Version { get; private set; }
 
+    /// <summary>A post as it was stored.</summary>
+    public static Post Restore(Guid id, string title, string body, Guid authorId, string authorName, DateTime postedDate, DateTime updatedDate, long version) =>
+        new(id, title, body, authorId, authorName, postedDate) { UpdatedDate = updatedDate, Version = version };
+
     public static Post Create(PostContent content, Actor author, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), content.Title, content.Body, author.UserId, author.Username, Clock.Truncate(now));
 

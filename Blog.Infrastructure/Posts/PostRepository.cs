@@ -5,14 +5,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Infrastructure.Posts;
 
-internal sealed partial class PostRepository(BlogDbContext db) : IPostRepository
+internal sealed partial class PostRepository(BlogDbContext db, SqliteConnections connections) : IPostRepository
 {
-    // Every GET of a post and every write starts here, so the query is translated once, not per call.
-    private static readonly Func<BlogDbContext, Guid, CancellationToken, Task<Post?>> ById =
-        EF.CompileAsyncQuery((BlogDbContext context, Guid id, CancellationToken _) =>
-            context.Posts.AsNoTracking().FirstOrDefault(post => post.Id == id));
+    /// <summary>
+    /// The hottest query of all (every GET of a post and every write starts with it) is read by hand on a plain
+    /// connection; the columns are the ones EF Core maps (see PostConfiguration). Measured with bench/run.sh at
+    /// 1,000 posts on EF Core 10, one run each: through a compiled EF Core query, 7,052 GETs/s at 258 µs of server CPU
+    /// each (the baseline: 63 µs); this way, 8,360/s at 211 µs (the baseline: 68 µs). Part of the difference is EF
+    /// Core's connection, on whose every open Microsoft.Data.Sqlite registers the provider's SQL functions again.
+    /// </summary>
+    public async Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Title, Body, AuthorId, AuthorName, PostedDate, UpdatedDate, Version FROM Posts WHERE Id = $id";
+        command.Parameters.AddWithValue("$id", StoredGuid.Text(id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
 
-    public Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken) => ById(db, id, cancellationToken);
+        return Post.Restore(
+            reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetGuid(3), reader.GetString(4),
+            UtcMillisecondsConverter.FromStored(reader.GetInt64(5)), UtcMillisecondsConverter.FromStored(reader.GetInt64(6)), reader.GetInt64(7));
+    }
 
     public async Task<KeysetSlice<Post>> GetSliceAsync(PostCriteria criteria, PageCursor? cursor, int take, CancellationToken cancellationToken) =>
         await (await MatchingAsync(criteria, cancellationToken)).ReadSliceAsync(nameof(Post.PostedDate), cursor, take, cancellationToken);
