@@ -12,7 +12,7 @@ try
     builder.Services.AddInfrastructure(builder.Configuration.GetConnectionString("Blog"), builder.Environment.ContentRootPath);
     builder.Services.AddBlogApi(builder.Configuration);
 
-    var app = builder.Build();
+    await using var app = builder.Build();
 
     await app.Services.MigrateDatabaseAsync();
     app.UseBlogApi();

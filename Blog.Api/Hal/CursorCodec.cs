@@ -47,7 +47,12 @@ public sealed class CursorCodec(IDataProtectionProvider provider)
             return false;
         }
 
-        // Only this class seals with this purpose, so what unprotects is a position it wrote.
+        // Only this class seals with this purpose, so what unprotects is a position it wrote; the shape is checked all the same.
+        if (position.Length != PositionLength || !Enum.IsDefined((PageDirection)position[0]))
+        {
+            return false;
+        }
+
         var ticks = BinaryPrimitives.ReadInt64BigEndian(position.AsSpan(1));
         cursor = new PageCursor((PageDirection)position[0], new DateTime(ticks, DateTimeKind.Utc), new Guid(position.AsSpan(9), bigEndian: true));
         return true;

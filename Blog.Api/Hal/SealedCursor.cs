@@ -5,9 +5,8 @@ namespace Blog.Api.Hal;
 
 /// <summary>
 /// A <c>cursor</c> query value: the text as the client sent it (echoed in the page's self link, so that link is
-/// stable) and the position it seals, decoded once, while the query is bound.
+/// stable) and the position it seals, decoded once, while the query is bound. An empty value is no cursor.
 /// </summary>
-
 public sealed record SealedCursor(string Text, PageCursor Position);
 
 /// <summary>A cursor this service did not issue is a binding error of the <c>cursor</c> member: a 400 like any other.</summary>
@@ -16,7 +15,7 @@ public sealed class SealedCursorBinder(CursorCodec cursors) : IModelBinder
     public Task BindModelAsync(ModelBindingContext bindingContext)
     {
         var value = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
-        if (value == ValueProviderResult.None)
+        if (string.IsNullOrEmpty(value.FirstValue))
         {
             return Task.CompletedTask;
         }

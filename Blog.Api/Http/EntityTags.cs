@@ -18,19 +18,17 @@ public static class EntityTags
         new(string.Create(CultureInfo.InvariantCulture, $"\"{post.Id:N}-{post.Version}\""));
 
     /// <summary>
-    /// A page changes when its address, its neighbours, its count or any item on it changes. The neighbours are taken
-    /// as positions, not as their links, whose sealed cursors differ on every request.
+    /// A page changes when its address, its count, any item on it, or whether it has a next or previous page changes.
+    /// The neighbours' cursors are made from the first and last items, so they need no part of their own (their
+    /// sealed links differ on every request anyway).
     /// </summary>
     public static EntityTagHeaderValue ForPage<T>(Page<T> page, PageLinks links, Func<T, EntityTagHeaderValue> itemTag)
     {
-        var parts = new[] { links.Self.Href, Position(page.Next), Position(page.Prev), page.TotalItems.ToString(CultureInfo.InvariantCulture) }
+        var parts = new[] { links.Self.Href, (page.Next is null).ToString(), (page.Prev is null).ToString(), page.TotalItems.ToString(CultureInfo.InvariantCulture) }
             .Concat(page.Items.Select(item => itemTag(item).Tag.ToString()));
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts)));
         return new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"");
     }
-
-    private static string? Position(PageCursor? cursor) =>
-        cursor is null ? null : string.Create(CultureInfo.InvariantCulture, $"{cursor.Direction}.{cursor.Date.Ticks}.{cursor.Id:N}");
 
     /// <summary>The versions of <paramref name="postId"/> that the request's <c>If-Match</c> allows.</summary>
     public static ExpectedVersion ReadIfMatch(HttpRequest request, Guid postId)

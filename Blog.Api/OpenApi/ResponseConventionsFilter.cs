@@ -29,7 +29,7 @@ public sealed class ResponseConventionsFilter : IOperationFilter
 
         foreach (var (status, response) in operation.Responses)
         {
-            if (response is OpenApiResponse concrete && (status.StartsWith('4') || status.StartsWith('5')))
+            if (response is OpenApiResponse concrete && (status.StartsWith('4') || status == "500"))
             {
                 OnlyProblemJson(concrete, problem);
             }

@@ -185,6 +185,14 @@ public sealed class ListPosts : IntegrationTest
         Assert.That(problem["errors"]!["size"], Is.Not.Null, problem.ToJsonString());
     }
 
+    [Test]
+    public async Task TreatsAnEmptyCursorAsNone()
+    {
+        using var response = await Client.Http.GetAsync("/posts?cursor=");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
     [TestCase("garbage")]
     [TestCase("bi4xMjM0NTY3ODkuMDE5MzAwMDAwMDAwNzAwMDgwMDAwMDAwMDAwMDAwMDA")]
     public async Task Returns400ForACursorTheServiceDidNotIssue(string cursor)

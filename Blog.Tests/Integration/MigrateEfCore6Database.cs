@@ -1,5 +1,8 @@
 using System.Net;
+using Blog.Tests.Unit;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Integration;
 
@@ -15,11 +18,13 @@ public sealed class MigrateEfCore6Database
     private BlogApiFactory factory = null!;
     private BlogClient client = null!;
 
+    private static string FixturePath => Path.Combine(TestContext.CurrentContext.TestDirectory, "Integration", "Fixtures", "blog-ef6.sqlite");
+
     [OneTimeSetUp]
     public void StartServiceOnTheOldFile()
     {
         factory = new BlogApiFactory();
-        File.Copy(Path.Combine(TestContext.CurrentContext.TestDirectory, "Integration", "Fixtures", "blog-ef6.sqlite"), factory.DatabasePath);
+        File.Copy(FixturePath, factory.DatabasePath);
         client = new BlogClient(factory.CreateClient());
     }
 
@@ -103,5 +108,32 @@ public sealed class MigrateEfCore6Database
         }
 
         Assert.That(applied.Take(3), Is.EqualTo(new[] { "20261121105949_InitialCreate", "20261121111359_IdempotencyRecords", "20261121112341_PostsFullTextSearch" }));
+    }
+
+    /// <summary>Within a day of the old release's keyed create (its clock set back to then), the same key replays it.</summary>
+    [Test]
+    public async Task ReplaysACreateKeyedUnderTheOldRelease()
+    {
+        using var keyed = new BlogApiFactory();
+        File.Copy(FixturePath, keyed.DatabasePath);
+        var soonAfter = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.Zero));
+        using var http = keyed.WithWebHostBuilder(builder => builder.ConfigureTestServices(
+            services => services.AddSingleton<TimeProvider>(soonAfter))).CreateClient();
+        var replaying = new BlogClient(http);
+
+        using var response = await replaying.SendAsync(
+            HttpMethod.Post, "/posts", content: BlogClient.Json("""{"title":"Keyed","body":"Created with an Idempotency-Key"}"""), configure: request =>
+            {
+                request.Headers.Authorization = BlogClient.Basic("Rick", "password1");
+                request.Headers.Add("Idempotency-Key", "fixture-key-1");
+            });
+        var post = await BlogClient.ReadJsonAsync(response);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(response.Headers.GetValues("Idempotent-Replayed"), Is.EqualTo(new[] { "true" }));
+            Assert.That(post["id"]!.GetValue<string>(), Is.EqualTo("01a21388-9eb7-7c92-a737-2d5c171ec62c"));
+        });
     }
 }

@@ -143,4 +143,9 @@ public sealed class SchemaValidation
     {
         Assert.That(() => Validate("{}", "Missing"), Throws.Exception);
     }
+
+    /// <summary>A misspelt keyword would otherwise check nothing and pass every response.</summary>
+    [Test]
+    public void RefusesToPassAKeywordItDoesNotUnderstand() =>
+        Assert.That(() => Validator.Validate(JsonValue.Create("abcd"), JsonNode.Parse("""{"type": "string", "maxLenght": 3}""")!), Throws.Exception);
 }

@@ -13,8 +13,9 @@ dotnet build "$root/Blog.Api" --nologo -v q
 
 work="$(mktemp -d)"
 port=$((20000 + RANDOM % 20000))
-ConnectionStrings__Blog="Data Source=$work/blog.db" RateLimiting__Enabled=false \
-  dotnet "$root/Blog.Api/bin/Debug/net10.0/Blog.Api.dll" --urls "http://127.0.0.1:$port" >"$work/service.log" 2>&1 &
+# From its output folder, so that it reads its own appsettings.json, as it is deployed.
+(cd "$root/Blog.Api/bin/Debug/net10.0" && ConnectionStrings__Blog="Data Source=$work/blog.db" RateLimiting__Enabled=false \
+  exec dotnet Blog.Api.dll --urls "http://127.0.0.1:$port") >"$work/service.log" 2>&1 &
 service=$!
 trap 'kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; rm -rf "$work"' EXIT
 

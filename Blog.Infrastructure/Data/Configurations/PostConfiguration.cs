@@ -13,7 +13,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(post => post.Title).IsRequired().HasMaxLength(Post.TitleMaxLength);
         builder.Property(post => post.Body).IsRequired().HasMaxLength(Post.BodyMaxLength);
         builder.Property(post => post.AuthorName).IsRequired().HasMaxLength(User.UsernameMaxLength);
-        builder.Property(post => post.Version).IsConcurrencyToken();
+        // Version is checked by the repository's own UPDATE and DELETE statements (WHERE Id = … AND Version = …),
+        // not by a concurrency token: no write of a post goes through SaveChanges' change tracking.
         builder.HasOne<User>().WithMany().HasForeignKey(post => post.AuthorId).OnDelete(DeleteBehavior.Restrict);
 
         // Keyset pages read these indexes backwards (newest first), for all posts and for one author.

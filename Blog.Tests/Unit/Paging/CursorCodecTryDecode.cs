@@ -30,8 +30,14 @@ public sealed class CursorCodecTryDecode
     [Test]
     public void ReadsBackTheExtremesOfTheDateRange()
     {
-        Assert.That(cursors.TryDecode(cursors.Encode(PageCursor.After(DateTime.MaxValue, Id)), out var latest), Is.True);
-        Assert.That(latest!.Date.Ticks, Is.EqualTo(DateTime.MaxValue.Ticks));
+        cursors.TryDecode(cursors.Encode(PageCursor.After(DateTime.MaxValue, Id)), out var latest);
+        cursors.TryDecode(cursors.Encode(PageCursor.Before(DateTime.UnixEpoch, Id)), out var earliest);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(latest!.Date.Ticks, Is.EqualTo(DateTime.MaxValue.Ticks));
+            Assert.That(earliest!.Date, Is.EqualTo(DateTime.UnixEpoch));
+        });
     }
 
     [Test]
@@ -59,6 +65,6 @@ public sealed class CursorCodecTryDecode
     public void RefusesTextItDidNotIssue(string? text) => Assert.That(cursors.TryDecode(text, out _), Is.False);
 
     [Test]
-    public void RefusesTextOver512CharactersWithoutUnsealingIt() =>
+    public void RefusesTextOver512Characters() =>
         Assert.That(cursors.TryDecode(new string('A', 513), out _), Is.False);
 }
