@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Blog.Api.Users;
 
+/// <summary>The signed-in user: who the credentials belong to.</summary>
 [ApiController]
 [Route("me")]
 [Authorize]

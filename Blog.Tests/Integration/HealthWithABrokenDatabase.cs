@@ -1,4 +1,5 @@
 using System.Net;
+using Blog.Tests.OpenApi;
 using Microsoft.Data.Sqlite;
 
 namespace Blog.Tests.Integration;
@@ -8,6 +9,7 @@ public sealed class HealthWithABrokenDatabase : IntegrationTest
     [Test]
     public async Task Returns503UnhealthyWhenTheDatabaseFails()
     {
+        var check = new ResponseConformance(await OpenApiSpec.LoadAsync(Client.Http));
         using (var connection = new SqliteConnection($"Data Source={Factory.DatabasePath}"))
         {
             connection.Open();
@@ -19,7 +21,10 @@ public sealed class HealthWithABrokenDatabase : IntegrationTest
         using var response = await Client.Http.GetAsync("/health");
         var body = await BlogClient.ReadJsonAsync(response);
 
+        await check.CheckAsync(response, HttpStatusCode.ServiceUnavailable);
+
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(body["status"]!.GetValue<string>(), Is.EqualTo("Unhealthy"));
+        Assert.That(check.Failures, Is.Empty, "the 503 is the one the OpenAPI document describes");
     }
 }
