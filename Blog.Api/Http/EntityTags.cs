@@ -30,27 +30,49 @@ public static class EntityTags
         return new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"");
     }
 
-    /// <summary>The versions of <paramref name="postId"/> that the request's <c>If-Match</c> allows.</summary>
-    public static ExpectedVersion ReadIfMatch(HttpRequest request, Guid postId)
+    /// <summary>
+    /// The request's preconditions on a write to <paramref name="postId"/>, read as RFC 9110 §13.1 says: <c>If-Match</c>
+    /// compares strongly (the exact tag, so <c>"…-08"</c> is not version 8) and <c>*</c> only alone. <c>If-Unmodified-Since</c>
+    /// counts only without <c>If-Match</c>, and is ignored when it is not a valid date. <c>If-None-Match</c> compares
+    /// weakly, and <c>*</c> refuses any existing post. A conditional header that does not parse fails, never passes.
+    /// </summary>
+    public static WritePreconditions ReadPreconditions(HttpRequest request, Guid postId)
     {
-        if (request.Headers.IfMatch.Count == 0)
+        var headers = request.GetTypedHeaders();
+        var preconditions = WritePreconditions.None;
+        if (request.Headers.IfMatch.Count > 0)
         {
-            return ExpectedVersion.Any;
+            var ifMatch = headers.IfMatch;
+            var onlyStar = ifMatch is [var single] && single.Equals(EntityTagHeaderValue.Any);
+            preconditions = preconditions with { MatchingVersions = onlyStar ? null : VersionsIn(ifMatch.Where(tag => !tag.IsWeak), postId) };
+        }
+        else if (headers.IfUnmodifiedSince is { } since)
+        {
+            preconditions = preconditions with { UnmodifiedSince = since };
         }
 
-        // A header that does not parse leaves the list empty: it then matches nothing, it is not ignored.
-        var ifMatch = request.GetTypedHeaders().IfMatch;
-        if (ifMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any)))
+        if (request.Headers.IfNoneMatch.Count > 0)
         {
-            return ExpectedVersion.Any;
+            var ifNoneMatch = headers.IfNoneMatch;
+            preconditions = ifNoneMatch.Count == 0 || ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any))
+                ? preconditions with { ExcludesEveryVersion = true }
+                : preconditions with { ExcludedVersions = VersionsIn(ifNoneMatch, postId) };
         }
 
+        return preconditions;
+    }
+
+    private static HashSet<long> VersionsIn(IEnumerable<EntityTagHeaderValue> tags, Guid postId)
+    {
         var prefix = $"\"{postId:N}-";
-        var versions = ifMatch
-            .Where(tag => !tag.IsWeak && tag.Tag.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(tag => long.TryParse(tag.Tag.AsSpan(prefix.Length, tag.Tag.Length - prefix.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1)
-            .Where(version => version > 0);
-        return ExpectedVersion.OneOf(versions);
+        return tags
+            .Select(tag => tag.Tag.Value ?? string.Empty)
+            .Where(tag => tag.StartsWith(prefix, StringComparison.Ordinal) && tag.EndsWith('"'))
+            .Select(tag => tag[prefix.Length..^1])
+            .Select(digits => long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+                && version > 0 && digits == version.ToString(CultureInfo.InvariantCulture) ? version : 0)
+            .Where(version => version > 0)
+            .ToHashSet();
     }
 
     /// <summary>True when the client already holds <paramref name="current"/> (weak comparison, as for GET).</summary>

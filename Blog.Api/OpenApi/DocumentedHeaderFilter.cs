@@ -5,8 +5,8 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Blog.Api.OpenApi;
 
 /// <summary>
-/// Lists the request headers an action reads itself (<see cref="DocumentedHeaderAttribute"/>), and
-/// <c>If-None-Match</c> wherever the action documents a 304.
+/// Lists the request headers an action reads itself (<see cref="DocumentedHeaderAttribute"/>), <c>If-None-Match</c>
+/// wherever the action documents a 304, and the other preconditions of a write beside <c>If-Match</c>.
 /// </summary>
 public sealed class DocumentedHeaderFilter : IOperationFilter
 {
@@ -16,6 +16,14 @@ public sealed class DocumentedHeaderFilter : IOperationFilter
         if (operation.Responses?.ContainsKey("304") == true)
         {
             headers.Add(new DocumentedHeaderAttribute(HeaderNames.IfNoneMatch, "The ETag the client holds; 304 with no body when it is still current."));
+        }
+
+        if (headers.OfType<AcceptsPreconditionsAttribute>().Any())
+        {
+            headers.Add(new DocumentedHeaderAttribute(
+                HeaderNames.IfNoneMatch, "Only change the post if its ETag is none of these (weak comparison; * refuses any existing post); otherwise 412."));
+            headers.Add(new DocumentedHeaderAttribute(
+                HeaderNames.IfUnmodifiedSince, "Only change the post if it has not changed since this HTTP date (ignored beside If-Match); otherwise 412."));
         }
 
         foreach (var header in headers)

@@ -90,7 +90,7 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     /// <remarks>Both members are required; anything else in the body, such as what a GET returned, is ignored. A stale If-Match is 412.</remarks>
     [HttpPut("{id:guid}")]
     [SendsEntityTag(LastModified = true)]
-    [AcceptsIfMatch]
+    [AcceptsPreconditions]
     [Authorize]
     [ConsumesExactly(MediaTypes.Json, MediaTypes.HalJson)]
     [ProducesResponseType<PostDto>(StatusCodes.Status200OK)]
@@ -102,7 +102,7 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<ActionResult<PostDto>> Replace(Guid id, PostRequest request, CancellationToken cancellationToken)
     {
-        var post = await posts.ReplaceAsync(id, request.ToContent(), User.ToActor(), EntityTags.ReadIfMatch(Request, id), cancellationToken);
+        var post = await posts.ReplaceAsync(id, request.ToContent(), User.ToActor(), EntityTags.ReadPreconditions(Request, id), cancellationToken);
         EntityTags.SetValidators(Response, post);
         return mapper.Map<PostDto>(post);
     }
@@ -111,7 +111,7 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     /// <remarks>Only <c>title</c> and <c>body</c> change; a member left out keeps its value, and null for either is 400. A stale If-Match is 412.</remarks>
     [HttpPatch("{id:guid}")]
     [SendsEntityTag(LastModified = true)]
-    [AcceptsIfMatch]
+    [AcceptsPreconditions]
     [Authorize]
     [ConsumesExactly(MediaTypes.MergePatchJson)]
     [ProducesResponseType<PostDto>(StatusCodes.Status200OK)]
@@ -123,7 +123,7 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<ActionResult<PostDto>> Patch(Guid id, PostMergePatch patch, CancellationToken cancellationToken)
     {
-        var post = await posts.PatchAsync(id, patch.ToDomain(), User.ToActor(), EntityTags.ReadIfMatch(Request, id), cancellationToken);
+        var post = await posts.PatchAsync(id, patch.ToDomain(), User.ToActor(), EntityTags.ReadPreconditions(Request, id), cancellationToken);
         EntityTags.SetValidators(Response, post);
         return mapper.Map<PostDto>(post);
     }
@@ -131,7 +131,7 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     /// <summary>Deletes a post (its author only).</summary>
     /// <remarks>A second delete of the same post is 404. A stale If-Match is 412 and deletes nothing.</remarks>
     [HttpDelete("{id:guid}")]
-    [AcceptsIfMatch]
+    [AcceptsPreconditions]
     [Authorize]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
@@ -140,7 +140,7 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     [ProducesProblem(StatusCodes.Status412PreconditionFailed)]
     public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken)
     {
-        await posts.DeleteAsync(id, User.ToActor(), EntityTags.ReadIfMatch(Request, id), cancellationToken);
+        await posts.DeleteAsync(id, User.ToActor(), EntityTags.ReadPreconditions(Request, id), cancellationToken);
         return NoContent();
     }
 }

@@ -76,34 +76,34 @@ public sealed class PostService(IPostRepository posts, IUserRepository users, Ti
         return new CreateResult(first, Replayed: true);
     }
 
-    public Task<Post> ReplaceAsync(Guid id, PostContent content, Actor actor, ExpectedVersion expected, CancellationToken cancellationToken) =>
-        EditAsync(id, _ => content, actor, expected, cancellationToken);
+    public Task<Post> ReplaceAsync(Guid id, PostContent content, Actor actor, WritePreconditions preconditions, CancellationToken cancellationToken) =>
+        EditAsync(id, _ => content, actor, preconditions, cancellationToken);
 
-    public Task<Post> PatchAsync(Guid id, PostPatch patch, Actor actor, ExpectedVersion expected, CancellationToken cancellationToken) =>
-        EditAsync(id, patch.ApplyTo, actor, expected, cancellationToken);
+    public Task<Post> PatchAsync(Guid id, PostPatch patch, Actor actor, WritePreconditions preconditions, CancellationToken cancellationToken) =>
+        EditAsync(id, patch.ApplyTo, actor, preconditions, cancellationToken);
 
-    public async Task DeleteAsync(Guid id, Actor actor, ExpectedVersion expected, CancellationToken cancellationToken)
+    public async Task DeleteAsync(Guid id, Actor actor, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
-        var post = await GetWritableAsync(id, actor, expected, cancellationToken);
+        var post = await GetWritableAsync(id, actor, preconditions, cancellationToken);
         if (!await posts.TryDeleteAsync(post, post.Version, cancellationToken))
         {
-            throw ConcurrentChange(id, expected);
+            throw ConcurrentChange(id, preconditions);
         }
     }
 
-    private async Task<Post> EditAsync(Guid id, Func<Post, PostContent> change, Actor actor, ExpectedVersion expected, CancellationToken cancellationToken)
+    private async Task<Post> EditAsync(Guid id, Func<Post, PostContent> change, Actor actor, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
-        var post = await GetWritableAsync(id, actor, expected, cancellationToken);
+        var post = await GetWritableAsync(id, actor, preconditions, cancellationToken);
         var readVersion = post.Version;
         if (post.Edit(change(post), time.GetUtcNow()) && !await posts.TryUpdateAsync(post, readVersion, cancellationToken))
         {
-            throw ConcurrentChange(id, expected);
+            throw ConcurrentChange(id, preconditions);
         }
 
         return post;
     }
 
-    private async Task<Post> GetWritableAsync(Guid id, Actor actor, ExpectedVersion expected, CancellationToken cancellationToken)
+    private async Task<Post> GetWritableAsync(Guid id, Actor actor, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
         var post = await GetAsync(id, cancellationToken);
         if (post.AuthorId != actor.UserId)
@@ -111,16 +111,17 @@ public sealed class PostService(IPostRepository posts, IUserRepository users, Ti
             throw new ForbiddenException($"Only the author of post {id} may change or delete it.");
         }
 
-        if (!expected.IsSatisfiedBy(post.Version))
+        if (!preconditions.AreMetBy(post))
         {
-            throw new PreconditionFailedException($"Post {id} has changed since the version you hold; fetch it again.");
+            throw new PreconditionFailedException(
+                $"Post {id} does not meet the request's If-Match, If-None-Match or If-Unmodified-Since; fetch it again.");
         }
 
         return post;
     }
 
     /// <summary>Another request changed the post between our read and our write.</summary>
-    private static DomainException ConcurrentChange(Guid id, ExpectedVersion expected) => expected.IsAny
+    private static DomainException ConcurrentChange(Guid id, WritePreconditions preconditions) => preconditions.IsNone
         ? new ConflictException($"Post {id} was changed or deleted by another request at the same time; try again.")
         : new PreconditionFailedException($"Post {id} has changed since the version you hold; fetch it again.");
 

@@ -158,4 +158,43 @@ public sealed class ConditionalRequests : IntegrationTest
         "PATCH" => BlogClient.Json("""{"title":"new"}""", "application/merge-patch+json"),
         _ => null,
     };
+
+    /// <summary>RFC 9110 §13.1 on a write: each header whose condition is false is a 412, and nothing changes.</summary>
+    [TestCase("If-None-Match", "*")]
+    [TestCase("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT")]
+    [TestCase("If-Match", "\"bogus\", *")]
+    [TestCase("If-Match", "W/\"{0}-1\"")]
+    [TestCase("If-Match", "\"{0}-01\"")]
+    [TestCase("If-None-Match", "\"{0}-1\"")]
+    [TestCase("If-None-Match", "W/\"{0}-1\"")]
+    public async Task PutIs412AndChangesNothingWhenAPreconditionIsFalse(string header, string format)
+    {
+        var user = await Client.RegisterAsync();
+        using var created = await Client.CreatePostResponseAsync(user, title: "Unchanged");
+        var self = created.Headers.Location!.ToString();
+        var value = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, self[(self.LastIndexOf('/') + 1)..].Replace("-", "", StringComparison.Ordinal));
+
+        using var response = await Client.SendAsync(HttpMethod.Put, self, user, BlogClient.Json("""{"title":"changed","body":"changed"}"""),
+            r => r.Headers.TryAddWithoutValidation(header, value));
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.PreconditionFailed);
+        Assert.That((await Client.GetJsonAsync(self))["title"]!.GetValue<string>(), Is.EqualTo("Unchanged"));
+    }
+
+    [TestCase("If-Unmodified-Since", "Fri, 01 Jan 2100 00:00:00 GMT")]
+    [TestCase("If-Unmodified-Since", "not a date")]
+    [TestCase("If-None-Match", "\"{0}-2\"")]
+    [TestCase("If-Match", "\"{0}-1\"")]
+    public async Task PutIs200WhenEveryPreconditionHolds(string header, string format)
+    {
+        var user = await Client.RegisterAsync();
+        using var created = await Client.CreatePostResponseAsync(user);
+        var self = created.Headers.Location!.ToString();
+        var value = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, self[(self.LastIndexOf('/') + 1)..].Replace("-", "", StringComparison.Ordinal));
+
+        using var response = await Client.SendAsync(HttpMethod.Put, self, user, BlogClient.Json("""{"title":"changed","body":"changed"}"""),
+            r => r.Headers.TryAddWithoutValidation(header, value));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
 }

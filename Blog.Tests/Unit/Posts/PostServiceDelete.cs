@@ -11,7 +11,7 @@ public sealed class PostServiceDelete : PostServiceTestBase
     {
         AcceptDeletes();
 
-        await Service.DeleteAsync(Stored.Id, Author, ExpectedVersion.Any, CancellationToken.None);
+        await Service.DeleteAsync(Stored.Id, Author, WritePreconditions.None, CancellationToken.None);
 
         Posts.Verify(repository => repository.TryDeleteAsync(Stored, 1, It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -21,7 +21,7 @@ public sealed class PostServiceDelete : PostServiceTestBase
     {
         AcceptDeletes();
 
-        Assert.ThrowsAsync<ForbiddenException>(() => Service.DeleteAsync(Stored.Id, Stranger, ExpectedVersion.Any, CancellationToken.None));
+        Assert.ThrowsAsync<ForbiddenException>(() => Service.DeleteAsync(Stored.Id, Stranger, WritePreconditions.None, CancellationToken.None));
 
         VerifyNothingWritten();
     }
@@ -29,7 +29,7 @@ public sealed class PostServiceDelete : PostServiceTestBase
     [Test]
     public void ThrowsNotFoundGivenAnUnknownId()
     {
-        Assert.ThrowsAsync<NotFoundException>(() => Service.DeleteAsync(Guid.NewGuid(), Author, ExpectedVersion.Any, CancellationToken.None));
+        Assert.ThrowsAsync<NotFoundException>(() => Service.DeleteAsync(Guid.NewGuid(), Author, WritePreconditions.None, CancellationToken.None));
 
         VerifyNothingWritten();
     }
@@ -40,7 +40,7 @@ public sealed class PostServiceDelete : PostServiceTestBase
         AcceptDeletes();
 
         Assert.ThrowsAsync<PreconditionFailedException>(() =>
-            Service.DeleteAsync(Stored.Id, Author, ExpectedVersion.OneOf([2]), CancellationToken.None));
+            Service.DeleteAsync(Stored.Id, Author, new WritePreconditions { MatchingVersions = new HashSet<long> { 2 } }, CancellationToken.None));
 
         VerifyNothingWritten();
     }
@@ -51,7 +51,7 @@ public sealed class PostServiceDelete : PostServiceTestBase
         AcceptDeletes(accepted: false);
 
         Assert.ThrowsAsync<PreconditionFailedException>(() =>
-            Service.DeleteAsync(Stored.Id, Author, ExpectedVersion.OneOf([1]), CancellationToken.None));
+            Service.DeleteAsync(Stored.Id, Author, new WritePreconditions { MatchingVersions = new HashSet<long> { 1 } }, CancellationToken.None));
     }
 
     [Test]
@@ -59,6 +59,6 @@ public sealed class PostServiceDelete : PostServiceTestBase
     {
         AcceptDeletes(accepted: false);
 
-        Assert.ThrowsAsync<ConflictException>(() => Service.DeleteAsync(Stored.Id, Author, ExpectedVersion.Any, CancellationToken.None));
+        Assert.ThrowsAsync<ConflictException>(() => Service.DeleteAsync(Stored.Id, Author, WritePreconditions.None, CancellationToken.None));
     }
 }

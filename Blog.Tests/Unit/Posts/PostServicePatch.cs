@@ -12,7 +12,7 @@ public sealed class PostServicePatch : PostServiceTestBase
     [Test]
     public async Task KeepsTheTitleWhenThePatchHasNone()
     {
-        var post = await Service.PatchAsync(Stored.Id, new PostPatch(null, "New body"), Author, ExpectedVersion.Any, CancellationToken.None);
+        var post = await Service.PatchAsync(Stored.Id, new PostPatch(null, "New body"), Author, WritePreconditions.None, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -25,7 +25,7 @@ public sealed class PostServicePatch : PostServiceTestBase
     [Test]
     public async Task KeepsTheBodyWhenThePatchHasNone()
     {
-        var post = await Service.PatchAsync(Stored.Id, new PostPatch("New title", null), Author, ExpectedVersion.Any, CancellationToken.None);
+        var post = await Service.PatchAsync(Stored.Id, new PostPatch("New title", null), Author, WritePreconditions.None, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -37,7 +37,7 @@ public sealed class PostServicePatch : PostServiceTestBase
     [Test]
     public async Task WritesNothingGivenAnEmptyPatch()
     {
-        var post = await Service.PatchAsync(Stored.Id, new PostPatch(null, null), Author, ExpectedVersion.Any, CancellationToken.None);
+        var post = await Service.PatchAsync(Stored.Id, new PostPatch(null, null), Author, WritePreconditions.None, CancellationToken.None);
 
         VerifyNothingWritten();
         Assert.That(post.Version, Is.EqualTo(1));
@@ -46,7 +46,7 @@ public sealed class PostServicePatch : PostServiceTestBase
     [Test]
     public async Task SavesAgainstTheVersionRead()
     {
-        await Service.PatchAsync(Stored.Id, new PostPatch("New title", null), Author, ExpectedVersion.OneOf([1]), CancellationToken.None);
+        await Service.PatchAsync(Stored.Id, new PostPatch("New title", null), Author, new WritePreconditions { MatchingVersions = new HashSet<long> { 1 } }, CancellationToken.None);
 
         Posts.Verify(repository => repository.TryUpdateAsync(Stored, 1, It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -55,7 +55,7 @@ public sealed class PostServicePatch : PostServiceTestBase
     public void ThrowsForbiddenGivenAnotherUser()
     {
         Assert.ThrowsAsync<ForbiddenException>(() =>
-            Service.PatchAsync(Stored.Id, new PostPatch("Mine now", null), Stranger, ExpectedVersion.Any, CancellationToken.None));
+            Service.PatchAsync(Stored.Id, new PostPatch("Mine now", null), Stranger, WritePreconditions.None, CancellationToken.None));
 
         VerifyNothingWritten();
     }
@@ -64,7 +64,7 @@ public sealed class PostServicePatch : PostServiceTestBase
     public void ThrowsPreconditionFailedGivenAStaleVersion()
     {
         Assert.ThrowsAsync<PreconditionFailedException>(() =>
-            Service.PatchAsync(Stored.Id, new PostPatch("New title", null), Author, ExpectedVersion.OneOf([7]), CancellationToken.None));
+            Service.PatchAsync(Stored.Id, new PostPatch("New title", null), Author, new WritePreconditions { MatchingVersions = new HashSet<long> { 7 } }, CancellationToken.None));
 
         VerifyNothingWritten();
     }
