@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Blog.Api.RateLimits;
 using Blog.Domain.Users;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,8 @@ public sealed class BasicAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue("Authorization", out var header))
+        // An endpoint open to everyone (GET /health, for load balancers) takes no credentials: none are checked or counted.
+        if (!Request.Headers.TryGetValue("Authorization", out var header) || Context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
         {
             return AuthenticateResult.NoResult();
         }

@@ -14,7 +14,14 @@ public sealed class AuthorizeOperationFilter : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-        var needsUser = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+        if (metadata.OfType<IAllowAnonymous>().Any())
+        {
+            // Open to everyone; credentials sent to it are ignored.
+            operation.Security = [];
+            return;
+        }
+
+        var needsUser = metadata.OfType<IAuthorizeData>().Any();
         var basic = new OpenApiSecurityRequirement
         {
             [new OpenApiSecuritySchemeReference(BasicAuthenticationHandler.SchemeName, context.Document)] = [],

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Blog.Api.Hal;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -8,8 +9,9 @@ namespace Blog.Api.OpenApi;
 
 /// <summary>
 /// What holds for every operation, said once here instead of on each action: errors are problem+json; any request
-/// with wrong credentials is 401 and any from an address that failed to sign in too often is 429; any can be 406
-/// or 500; and a request with a body (any but GET) can be 413.
+/// with wrong credentials is 401 and any from an address that failed to sign in too often is 429 (except on an
+/// operation open to everyone, which ignores credentials); any can be 406 or 500; and a request with a body (any but
+/// GET) can be 413.
 /// </summary>
 public sealed class ResponseConventionsFilter : IOperationFilter
 {
@@ -18,9 +20,18 @@ public sealed class ResponseConventionsFilter : IOperationFilter
         operation.Responses ??= [];
         var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
 
-        AddProblem(operation, 401, "No credentials where a user is needed, or credentials that are wrong (even on a read).", problem);
+        var takesCredentials = !context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any();
+        if (takesCredentials)
+        {
+            AddProblem(operation, 401, "No credentials where a user is needed, or credentials that are wrong (even on a read).", problem);
+        }
+
         AddProblem(operation, 406, "Accept names no type this resource is served as.", problem);
-        AddProblem(operation, 429, "Too many writes by this user, or too many failed sign-ins from this address.", problem);
+        if (takesCredentials)
+        {
+            AddProblem(operation, 429, "Too many writes by this user, or too many failed sign-ins from this address.", problem);
+        }
+
         AddProblem(operation, 500, "An unexpected failure; the traceId finds it in the log.", problem);
         if (!HttpMethods.IsGet(context.ApiDescription.HttpMethod ?? HttpMethods.Get))
         {

@@ -100,11 +100,25 @@ public sealed class RequestSchemas : IntegrationTest
     [Test]
     public void OfferBasicOptionallyOnAnonymousOperations()
     {
-        var anonymous = spec.Operations.Where(operation => operation.Name is "GET /" or "GET /posts" or "GET /posts/{id}" or "GET /users" or "GET /users/{username}" or "POST /users" or "GET /health");
+        var anonymous = spec.Operations.Where(operation => operation.Name is "GET /" or "GET /posts" or "GET /posts/{id}" or "GET /users" or "GET /users/{username}" or "POST /users");
 
         Assert.That(
             anonymous.Select(operation => $"{operation.Name}: {spec.Security(operation).ToJsonString()}"),
             Has.All.EndsWith("""[{},{"Basic":[]}]"""));
+    }
+
+    /// <summary>GET /health ignores credentials, so it offers none, and never answers 401 or 429.</summary>
+    [Test]
+    public void OfferNoCredentialsOnTheHealthCheck()
+    {
+        var health = spec.Operations.Single(operation => operation.Name == "GET /health");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(spec.Security(health).ToJsonString(), Is.EqualTo("[]"));
+            Assert.That(spec.Response(health, 401), Is.Null);
+            Assert.That(spec.Response(health, 429), Is.Null);
+        });
     }
 
     /// <summary>What the validator demands, read straight from FluentValidation's descriptor, not through the filter.</summary>
