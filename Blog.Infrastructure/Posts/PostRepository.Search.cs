@@ -6,7 +6,10 @@ namespace Blog.Infrastructure.Posts;
 /// <summary>The repository's text search (<c>q</c>): through the FTS5 trigram index where it can answer.</summary>
 internal sealed partial class PostRepository
 {
-    /// <summary>The trigram index finds texts of three characters or more; shorter ones are looked for with LIKE.</summary>
+    /// <summary>
+    /// The trigram index finds texts of three characters (Unicode scalar values, so two emoji are two) or more; shorter
+    /// ones are looked for with LIKE.
+    /// </summary>
     private const int TrigramLength = 3;
 
     /// <summary>From this many matches on, scanning the newest-first index beats fetching and sorting every match.</summary>
@@ -16,7 +19,8 @@ internal sealed partial class PostRepository
     /// The trigram index answers texts of three characters or more. SQLite ends an FTS5 query string at a NUL, so a
     /// text holding one is looked for with LIKE too.
     /// </summary>
-    private static bool UsesIndex(string text) => text.Length >= TrigramLength && !text.Contains('\0', StringComparison.Ordinal);
+    private static bool UsesIndex(string text) =>
+        text.EnumerateRunes().Take(TrigramLength).Count() >= TrigramLength && !text.Contains('\0', StringComparison.Ordinal);
 
     /// <summary>A quoted FTS5 string is one phrase, which the trigram tokenizer matches as a plain substring.</summary>
     private static string Phrase(string text) => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";

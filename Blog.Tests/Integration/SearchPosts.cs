@@ -32,6 +32,7 @@ public sealed class SearchPosts : IntegrationTest
     [TestCase("a AND b OR c", "AND b OR")]
     [TestCase("100% sure", "0% s")]
     [TestCase("x*y", "x*")]
+    [TestCase("so happy 🙂🙂 today", "🙂🙂")]
     public async Task MatchesSubstringsLiterallyAndWithoutRegardToCase(string body, string q)
     {
         var user = await Client.RegisterAsync();
