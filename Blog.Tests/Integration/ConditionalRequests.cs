@@ -169,15 +169,12 @@ public sealed class ConditionalRequests : IntegrationTest
     [TestCase("If-None-Match", "W/\"{0}-1\"")]
     public async Task PutIs412AndChangesNothingWhenAPreconditionIsFalse(string header, string format)
     {
-        var user = await Client.RegisterAsync();
-        using var created = await Client.CreatePostResponseAsync(user, title: "Unchanged");
-        var self = created.Headers.Location!.ToString();
-        var value = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, self[(self.LastIndexOf('/') + 1)..].Replace("-", "", StringComparison.Ordinal));
+        var (self, response) = await ReplaceNewPostWithAsync(header, format);
+        using (response)
+        {
+            await BlogClient.AssertProblemAsync(response, HttpStatusCode.PreconditionFailed);
+        }
 
-        using var response = await Client.SendAsync(HttpMethod.Put, self, user, BlogClient.Json("""{"title":"changed","body":"changed"}"""),
-            r => r.Headers.TryAddWithoutValidation(header, value));
-
-        await BlogClient.AssertProblemAsync(response, HttpStatusCode.PreconditionFailed);
         Assert.That((await Client.GetJsonAsync(self))["title"]!.GetValue<string>(), Is.EqualTo("Unchanged"));
     }
 
@@ -187,14 +184,23 @@ public sealed class ConditionalRequests : IntegrationTest
     [TestCase("If-Match", "\"{0}-1\"")]
     public async Task PutIs200WhenEveryPreconditionHolds(string header, string format)
     {
+        var (_, response) = await ReplaceNewPostWithAsync(header, format);
+        using (response)
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    /// <summary>Creates a post titled "Unchanged" and PUTs new content with one header, whose {0} is the post's id.</summary>
+    private async Task<(string Self, HttpResponseMessage Response)> ReplaceNewPostWithAsync(string header, string format)
+    {
         var user = await Client.RegisterAsync();
-        using var created = await Client.CreatePostResponseAsync(user);
+        using var created = await Client.CreatePostResponseAsync(user, title: "Unchanged");
         var self = created.Headers.Location!.ToString();
-        var value = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, self[(self.LastIndexOf('/') + 1)..].Replace("-", "", StringComparison.Ordinal));
-
-        using var response = await Client.SendAsync(HttpMethod.Put, self, user, BlogClient.Json("""{"title":"changed","body":"changed"}"""),
+        var id = Guid.Parse(self[(self.LastIndexOf('/') + 1)..]);
+        var value = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, id.ToString("N"));
+        var response = await Client.SendAsync(HttpMethod.Put, self, user, BlogClient.Json("""{"title":"changed","body":"changed"}"""),
             r => r.Headers.TryAddWithoutValidation(header, value));
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (self, response);
     }
 }
