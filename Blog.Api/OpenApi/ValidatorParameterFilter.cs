@@ -4,7 +4,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Blog.Api.OpenApi;
 
 /// <summary>Puts the limits of a query object's validator (<c>size</c> 1–100, ...) on its query parameters.</summary>
-public sealed class ValidatorParameterFilter(IServiceScopeFactory scopes) : IParameterFilter
+public sealed class ValidatorParameterFilter(IServiceProvider services) : IParameterFilter
 {
     public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
     {
@@ -14,9 +14,8 @@ public sealed class ValidatorParameterFilter(IServiceScopeFactory scopes) : IPar
             return;
         }
 
-        using var scope = scopes.CreateScope();
-        if (ValidatorLimits.For(container, scope.ServiceProvider) is { } validator
-            && ValidatorLimits.Read(validator, scope.ServiceProvider).TryGetValue(member, out var limits))
+        if (ValidatorLimits.For(container, services) is { } validator
+            && ValidatorLimits.Read(validator, services).TryGetValue(member, out var limits))
         {
             limits.ApplyTo(schema);
             target.Required |= limits.Required;

@@ -4,7 +4,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Blog.Api.OpenApi;
 
 /// <summary>Puts the limits of a body's validator (required, lengths, patterns, bounds) on its schema.</summary>
-public sealed class ValidatorSchemaFilter(IServiceScopeFactory scopes) : ISchemaFilter
+public sealed class ValidatorSchemaFilter(IServiceProvider services) : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
@@ -13,13 +13,12 @@ public sealed class ValidatorSchemaFilter(IServiceScopeFactory scopes) : ISchema
             return;
         }
 
-        using var scope = scopes.CreateScope();
-        if (ValidatorLimits.For(context.Type, scope.ServiceProvider) is not { } validator)
+        if (ValidatorLimits.For(context.Type, services) is not { } validator)
         {
             return;
         }
 
-        foreach (var (member, limits) in ValidatorLimits.Read(validator, scope.ServiceProvider))
+        foreach (var (member, limits) in ValidatorLimits.Read(validator, services))
         {
             var name = target.Properties!.Keys.FirstOrDefault(key => key.Equals(member, StringComparison.OrdinalIgnoreCase));
             if (name is null || target.Properties[name] is not OpenApiSchema property)
