@@ -6,6 +6,7 @@ using Blog.Infrastructure.Security;
 using Blog.Infrastructure.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -30,9 +31,12 @@ public static class DependencyInjection
             sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, baseDirectory);
         }
 
+        var interruptOnCancellation = new InterruptOnCancellation();
         services.AddDbContextPool<BlogDbContext>(options => options
             .UseSqlite(sqlite.ToString())
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(interruptOnCancellation)
+            .ReplaceService<IExceptionDetector, InterruptIsCancellation>());
         services.AddSingleton(new SqliteConnections(sqlite.ToString()));
         services.AddScoped<IPostRepository, PostRepository>();
         services.AddScoped<IUserRepository, UserRepository>();

@@ -1,4 +1,5 @@
 using Blog.Api.Auth;
+using Blog.Api.Errors;
 using Blog.Api.Http;
 using Blog.Api.Logging;
 using Blog.Api.OpenApi;
@@ -21,6 +22,7 @@ public static class ApiPipeline
             // Kestrel's own refusals (a body over the limit, a malformed request) keep their 4xx status.
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
+        app.UseMiddleware<AbandonedRequestMiddleware>();
         app.UseStatusCodePages();
         app.UseMiddleware<HttpSemanticsMiddleware>();
         app.UseRequestBodyLimit();
