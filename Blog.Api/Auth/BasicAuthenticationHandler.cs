@@ -32,15 +32,16 @@ public sealed class BasicAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var address = RateLimitingSetup.ClientAddress(Context);
-        if (throttle.MustWait(address) is { } wait)
+        // A failure is reserved before anything is checked, and given back unless the credentials turn out wrong.
+        using var attempt = throttle.Begin(RateLimitingSetup.ClientAddress(Context));
+        if (!attempt.IsAllowed)
         {
-            return AuthenticateResult.Fail(new TooManySignInsException(wait));
+            return AuthenticateResult.Fail(new TooManySignInsException(attempt.RetryAfter));
         }
 
         if (!TryReadCredentials(header.ToString(), out var username, out var password))
         {
-            throttle.RecordFailure(address);
+            attempt.Failed();
             return AuthenticateResult.Fail("The Authorization header must be 'Basic base64(username:password)'.");
         }
 
@@ -49,7 +50,7 @@ public sealed class BasicAuthenticationHandler(
         var user = await users.SignInAsync(username, password, Context.RequestAborted);
         if (user is null)
         {
-            throttle.RecordFailure(address);
+            attempt.Failed();
             return AuthenticateResult.Fail(BadCredentials);
         }
 

@@ -6,39 +6,49 @@ namespace Blog.Api.RateLimits;
 /// Slows down password guessing: each failed sign-in spends one permit of the client address's window, and while
 /// an address has none left, every sign-in from it is refused with 429 before any password is checked.
 /// </summary>
-public sealed class SignInThrottle(RateLimitingOptions options) : IDisposable
+/// <remarks>
+/// Checking the budget and spending it are one step: a failure is reserved before the password is checked and given
+/// back if the password is right, so guesses sent at the same moment can never get more answers than the budget
+/// (200 at once: exactly the limit of 401s). The price is that sign-ins from one address in flight at the same moment
+/// beyond what is left of its budget are refused even when right; with verifications remembered (CachingPasswordHasher),
+/// a right sign-in is in flight for well under a millisecond.
+/// </remarks>
+public sealed class SignInThrottle(RateLimitingOptions options, TimeProvider time) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> failures = PartitionedRateLimiter.Create<string, string>(
-        address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.FailedSignIns.PermitLimit,
-            Window = options.FailedSignIns.Window,
-            QueueLimit = 0,
-        }));
+        address => RateLimitPartition.Get(address, _ => new WindowRateLimiter(options.FailedSignIns, time)));
 
-    /// <summary>Null when the address may try to sign in; otherwise how long it must wait.</summary>
-    public TimeSpan? MustWait(string address)
-    {
-        if (!options.Enabled)
-        {
-            return null;
-        }
-
-        // Asking for zero permits spends nothing: it only tells whether any are left.
-        using var lease = failures.AttemptAcquire(address, 0);
-        return lease.IsAcquired ? null : RetryAfter(lease);
-    }
-
-    public void RecordFailure(string address)
-    {
-        if (options.Enabled)
-        {
-            failures.AttemptAcquire(address).Dispose();
-        }
-    }
+    /// <summary>Reserves one failed sign-in for the address, or says how long it must wait.</summary>
+    public SignInAttempt Begin(string address) => new(options.Enabled ? failures.AttemptAcquire(address) : null);
 
     public void Dispose() => failures.Dispose();
+}
 
-    private TimeSpan RetryAfter(RateLimitLease lease) =>
-        lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : options.FailedSignIns.Window;
+/// <summary>A sign-in under way: counted as a failure only if <see cref="Failed"/> is called before it is disposed.</summary>
+public sealed class SignInAttempt(RateLimitLease? reserved) : IDisposable
+{
+    private bool failed;
+
+    /// <summary>False when the address has no failed sign-ins left; then no password may be checked.</summary>
+    public bool IsAllowed => reserved?.IsAcquired ?? true;
+
+    public TimeSpan RetryAfter => reserved is not null && reserved.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.Zero;
+
+    /// <summary>The credentials were wrong: the reserved failure stays spent.</summary>
+    public void Failed() => failed = true;
+
+    public void Dispose()
+    {
+        if (reserved is null)
+        {
+            return;
+        }
+
+        if (!failed)
+        {
+            WindowRateLimiter.GiveBack(reserved);
+        }
+
+        reserved.Dispose();
+    }
 }
