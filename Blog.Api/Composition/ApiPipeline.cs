@@ -3,7 +3,6 @@ using Blog.Api.Errors;
 using Blog.Api.Http;
 using Blog.Api.Logging;
 using Blog.Api.OpenApi;
-using Blog.Api.RateLimits;
 
 namespace Blog.Api.Composition;
 
@@ -34,7 +33,7 @@ public static class ApiPipeline
         app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapControllers().RequireRateLimiting(RateLimitingSetup.WritesPolicy);
+        app.MapControllers();
         return app;
     }
 }

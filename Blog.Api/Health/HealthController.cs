@@ -2,6 +2,7 @@ using Blog.Api.Hal;
 using Blog.Api.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Blog.Api.Health;
@@ -10,6 +11,7 @@ namespace Blog.Api.Health;
 [ApiController]
 [Route("health")]
 [AllowAnonymous]
+[DisableRateLimiting]
 [Produces(MediaTypes.Json)]
 public sealed class HealthController(HealthCheckService health) : ControllerBase
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Blog.Api.Errors;
 using Blog.Api.Hal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,9 +10,9 @@ namespace Blog.Api.OpenApi;
 
 /// <summary>
 /// What holds for every operation, said once here instead of on each action: errors are problem+json; any request
-/// with wrong credentials is 401 and any from an address that failed to sign in too often is 429 (except on an
-/// operation open to everyone, which ignores credentials); any can be 406 or 500; and a request with a body (any but
-/// GET) can be 413.
+/// with wrong credentials is 401, and any over its client's budget of reads or writes, or from an address that failed
+/// to sign in too often, is 429 (except on an operation open to everyone, which ignores credentials and is never
+/// limited); any can be 406 or 500; and a request with a body (any but GET) can be 413.
 /// </summary>
 public sealed class ResponseConventionsFilter : IOperationFilter
 {
@@ -29,7 +30,7 @@ public sealed class ResponseConventionsFilter : IOperationFilter
         AddProblem(operation, 406, "Accept names no type this resource is served as.", problem);
         if (takesCredentials)
         {
-            AddProblem(operation, 429, "Too many writes by this user, or too many failed sign-ins from this address.", problem);
+            AddProblem(operation, 429, "Too many requests (reads and writes each have a budget per user, or per client address before signing in), or too many failed sign-ins from this address.", problem);
         }
 
         AddProblem(operation, 500, "An unexpected failure; the traceId finds it in the log.", problem);
@@ -38,9 +39,12 @@ public sealed class ResponseConventionsFilter : IOperationFilter
             AddProblem(operation, 413, "The body is over 1 MiB.", problem);
         }
 
+        // A 503 may be a body of the operation's own (GET /health's); one declared with [ProducesProblem] is a problem.
+        var declaredProblems = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ProducesProblemAttribute>()
+            .Select(problemStatus => problemStatus.StatusCode.ToString(CultureInfo.InvariantCulture)).ToHashSet();
         foreach (var (status, response) in operation.Responses)
         {
-            if (response is OpenApiResponse concrete && (status.StartsWith('4') || status == "500"))
+            if (response is OpenApiResponse concrete && (status.StartsWith('4') || status == "500" || declaredProblems.Contains(status)))
             {
                 OnlyProblemJson(concrete, problem);
             }

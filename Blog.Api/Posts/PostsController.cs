@@ -4,9 +4,11 @@ using Blog.Api.Errors;
 using Blog.Api.Hal;
 using Blog.Api.Http;
 using Blog.Api.OpenApi;
+using Blog.Api.RateLimits;
 using Blog.Domain.Posts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Blog.Api.Posts;
 
@@ -22,13 +24,18 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     /// <summary>Lists posts, newest first, a page at a time.</summary>
     /// <remarks>
     /// Filters (<c>author</c>, <c>q</c>) are kept in every link. Follow <c>next</c> and <c>prev</c> rather than
-    /// building a cursor; a page's ETag answers a repeated GET with 304.
+    /// building a cursor; a page's ETag answers a repeated GET with 304. Only a few searches (<c>q</c>) run at once:
+    /// when they are all taken, a search is 503 with Retry-After.
     /// </remarks>
+    /// <response code="503">Every place for a search (q) is taken; search again after Retry-After.</response>
     [HttpGetOrHead(Name = RouteNames.Posts)]
+    [EnableRateLimiting(SearchesPolicy.Name)]
     [SendsEntityTag]
     [ProducesResponseType<HalPage<PostsEmbedded>>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status503ServiceUnavailable)]
+    [ResponseHeader(StatusCodes.Status503ServiceUnavailable, "Retry-After", "Seconds to wait before searching again.", Always = true)]
     public async Task<ActionResult<HalPage<PostsEmbedded>>> List([FromQuery] PostListQuery query, CancellationToken cancellationToken)
     {
         var request = query.ToPageRequest();

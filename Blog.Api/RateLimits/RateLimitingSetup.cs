@@ -1,53 +1,78 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Blog.Api.RateLimits;
 
+/// <summary>
+/// Every request but <c>/health</c> spends from its client's budget (the signed-in user's, or else the client
+/// address's): reads from a token bucket, writes from a window. Searches also wait for a place (<see cref="SearchesPolicy"/>),
+/// and failed sign-ins have a budget of their own (<see cref="SignInThrottle"/>).
+/// </summary>
 public static class RateLimitingSetup
 {
-    /// <summary>The policy on every controller endpoint; it counts only writes (reads are never limited).</summary>
-    public const string WritesPolicy = "writes";
-
     public static IServiceCollection AddBlogRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
         services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SignInThrottle>();
         services.AddRateLimiter(limiter =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) => WriteTooManyRequestsAsync(
                 context.HttpContext,
-                context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : options.Writes.Window,
-                "Too many writes in a short time; wait for the time in Retry-After.");
-            limiter.AddPolicy(WritesPolicy, context => !options.Enabled || IsRead(context.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("reads")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    context.User.Identity?.Name?.ToUpperInvariant() ?? ClientAddress(context),
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = options.Writes.PermitLimit,
-                        Window = options.Writes.Window,
-                        QueueLimit = 0,
-                    }));
+                context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1),
+                IsRead(context.HttpContext.Request.Method)
+                    ? "Too many requests in a short time; wait for the time in Retry-After."
+                    : "Too many writes in a short time; wait for the time in Retry-After.");
+            limiter.AddPolicy(SearchesPolicy.Name, new SearchesPolicy(options));
         });
+        if (options.Enabled)
+        {
+            services.AddOptions<RateLimiterOptions>().Configure<TimeProvider>((limiter, time) =>
+                limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => ClientBudget(context, options, time)));
+        }
+
         return services;
     }
 
-    private static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
-
     public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    /// <summary>A 429 problem with <c>Retry-After</c> in whole seconds (RFC 6585, RFC 9110 §10.2.3).</summary>
-    public static async ValueTask WriteTooManyRequestsAsync(HttpContext context, TimeSpan retryAfter, string detail)
+    /// <summary>A 429 problem with <c>Retry-After</c> (RFC 6585).</summary>
+    public static ValueTask WriteTooManyRequestsAsync(HttpContext context, TimeSpan retryAfter, string detail) =>
+        WriteRefusalAsync(context, StatusCodes.Status429TooManyRequests, retryAfter, detail);
+
+    /// <summary>A problem with <c>Retry-After</c> in whole seconds, rounded up (RFC 9110 §10.2.3).</summary>
+    public static async ValueTask WriteRefusalAsync(HttpContext context, int status, TimeSpan retryAfter, string detail)
     {
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.StatusCode = status;
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
         });
     }
+
+    /// <summary>
+    /// A token bucket refills every second, so its refusals' RetryAfter (one refill) is the time left to the second;
+    /// writes have a window, whose refusals name the time left in it.
+    /// </summary>
+    private static RateLimitPartition<string> ClientBudget(HttpContext context, RateLimitingOptions options, TimeProvider time)
+    {
+        var client = context.User.Identity?.Name is { } user ? "user " + user.ToUpperInvariant() : "address " + ClientAddress(context);
+        return IsRead(context.Request.Method)
+            ? RateLimitPartition.GetTokenBucketLimiter("reads by " + client, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.Reads.Burst,
+                TokensPerPeriod = options.Reads.PermitsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+            })
+            : RateLimitPartition.Get("writes by " + client, _ => new WindowRateLimiter(options.Writes, time));
+    }
+
+    private static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
 }

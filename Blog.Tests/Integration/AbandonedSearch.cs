@@ -30,7 +30,7 @@ public sealed class AbandonedSearch
         })).CreateClient();
 
         using var leaving = new CancellationTokenSource();
-        var search = http.GetAsync("/posts?q=the%20the%20the", leaving.Token);
+        var search = http.GetAsync("/posts?q=" + Uri.EscapeDataString(EndlessSearch.Text), leaving.Token);
         await endless.Started.WaitAsync(StopBound);
         // Let the statement get going inside SQLite, so that only an interrupt, not a check before it starts, can stop it.
         await Task.Delay(TimeSpan.FromMilliseconds(200));

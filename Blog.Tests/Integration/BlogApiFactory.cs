@@ -16,6 +16,8 @@ public sealed class BlogApiFactory : WebApplicationFactory<Program>
         this.settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Blog"] = $"Data Source={DatabasePath}",
+            ["RateLimiting:Reads:Burst"] = "100000",
+            ["RateLimiting:Reads:PermitsPerSecond"] = "100000",
             ["RateLimiting:Writes:PermitLimit"] = "100000",
             ["RateLimiting:FailedSignIns:PermitLimit"] = "100000",
         };

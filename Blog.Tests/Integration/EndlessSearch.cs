@@ -7,12 +7,16 @@ using SQLitePCL;
 namespace Blog.Tests.Integration;
 
 /// <summary>
-/// A test double at the bottom of the search path: every command that asks the FTS5 index becomes a statement that
-/// never ends by itself (it counts forever), so only <c>sqlite3_interrupt</c> can stop it. Everything above the
-/// command (controller, service, repository, EF Core, the service's interceptors) is the real thing.
+/// A test double at the bottom of the search path: a command that asks the FTS5 index for <see cref="Text"/> becomes a
+/// statement that never ends by itself (it counts forever), so only <c>sqlite3_interrupt</c> can stop it. Everything
+/// above the command (controller, service, repository, EF Core, the service's interceptors) is the real thing, and
+/// searches for anything else are untouched.
 /// </summary>
 public sealed class EndlessSearch : DbCommandInterceptor, IDisposable
 {
+    /// <summary>The search text whose search never ends.</summary>
+    public const string Text = "never ends";
+
     private const string Forever = "WITH RECURSIVE forever(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM forever) SELECT count(*) AS Value FROM forever";
 
     private readonly ConcurrentDictionary<DbCommand, DbConnection> running = new();
@@ -30,7 +34,8 @@ public sealed class EndlessSearch : DbCommandInterceptor, IDisposable
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (command.CommandText.Contains("PostsSearch MATCH", StringComparison.Ordinal))
+        if (command.CommandText.Contains("PostsSearch MATCH", StringComparison.Ordinal)
+            && command.Parameters.Cast<DbParameter>().Any(parameter => parameter.Value is string value && value.Contains(Text, StringComparison.Ordinal)))
         {
             command.CommandText = Forever;
             running[command] = command.Connection!;

@@ -1,4 +1,7 @@
 using System.Net;
+using Blog.Tests.Unit;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Integration;
 
@@ -34,5 +37,26 @@ public sealed class WriteRateLimit : IntegrationTest
         });
         using var otherUser = await Client.CreatePostResponseAsync(await Client.RegisterAsync());
         Assert.That(otherUser.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the limit is per user");
+    }
+
+    [Test]
+    public async Task RetryAfterIsTheTimeLeftInTheWindow()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var http = Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(
+            services => services.AddSingleton<TimeProvider>(clock))).CreateClient();
+        var client = new BlogClient(http);
+        var user = await client.RegisterAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await client.CreatePostResponseAsync(user);
+            Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(45));
+        using var limited = await client.CreatePostResponseAsync(user);
+
+        await BlogClient.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests);
+        Assert.That(limited.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(15)));
     }
 }
