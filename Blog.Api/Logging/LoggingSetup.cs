@@ -1,4 +1,6 @@
+using Microsoft.Net.Http.Headers;
 using Serilog;
+using Serilog.Events;
 
 namespace Blog.Api.Logging;
 
@@ -33,6 +35,12 @@ public static class LoggingSetup
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // A 503 with Retry-After is a search shed for want of a place (a flood makes thousands): a warning, not an error.
+            options.GetLevel = (http, _, exception) =>
+                exception is not null ? LogEventLevel.Error
+                : http.Response.StatusCode == StatusCodes.Status503ServiceUnavailable && http.Response.Headers.ContainsKey(HeaderNames.RetryAfter) ? LogEventLevel.Warning
+                : http.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+                : LogEventLevel.Information;
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 if (http.User.Identity is { IsAuthenticated: true, Name: { } userName })
