@@ -7,7 +7,8 @@ namespace Blog.Tests.Reliability;
 
 /// <summary>
 /// The real service as a child process (<c>dotnet Blog.Api.dll</c>) on 127.0.0.1 and a free port, in Production,
-/// on a given SQLite file; its console output is kept for failure messages.
+/// on a given SQLite file, with rate limits off unless the caller's settings say otherwise; its console output is
+/// kept for failure messages.
 /// </summary>
 public sealed class BlogServerProcess : IDisposable
 {
@@ -27,6 +28,16 @@ public sealed class BlogServerProcess : IDisposable
     public int ProcessId => process.Id;
 
     public bool HasExited => process.HasExited;
+
+    /// <summary>The CPU time (user and system) the child has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
 
     /// <summary>
     /// Blog.Api.dll from the Blog.Api project's own build output (same configuration and framework as this test
@@ -61,13 +72,17 @@ public sealed class BlogServerProcess : IDisposable
         return found!;
     }
 
-    /// <summary>Starts the service and waits (bounded) until <c>/health</c> answers 200.</summary>
-    public static async Task<BlogServerProcess> StartAsync(string apiDll, string databasePath, HttpClient http, TimeSpan startTimeout)
+    /// <summary>
+    /// Starts the service and waits (bounded) until <c>/health</c> answers 200. <paramref name="settings"/> are
+    /// environment variables for the child (<c>RateLimiting__Enabled</c>, …), over the defaults.
+    /// </summary>
+    public static async Task<BlogServerProcess> StartAsync(
+        string apiDll, string databasePath, HttpClient http, TimeSpan startTimeout, IReadOnlyDictionary<string, string>? settings = null)
     {
         // A port found free can be taken before the child binds it; a second try with another port covers that.
         for (var attempt = 1; ; attempt++)
         {
-            var server = Start(apiDll, databasePath, FreeLoopbackPort());
+            var server = Start(apiDll, databasePath, FreeLoopbackPort(), settings ?? new Dictionary<string, string>());
             try
             {
                 await server.WaitUntilHealthyAsync(http, startTimeout);
@@ -85,7 +100,7 @@ public sealed class BlogServerProcess : IDisposable
         }
     }
 
-    private static BlogServerProcess Start(string apiDll, string databasePath, int port)
+    private static BlogServerProcess Start(string apiDll, string databasePath, int port, IReadOnlyDictionary<string, string> settings)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo(DotnetHost())
@@ -102,8 +117,12 @@ public sealed class BlogServerProcess : IDisposable
         start.Environment["RateLimiting__Enabled"] = "false";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        // One log entry per request would only slow the child down; warnings and errors are still written.
-        start.Environment["Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging"] = "Warning";
+        // One log event per request would only slow the child down; warnings and errors are still written.
+        start.Environment["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning";
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
+        }
 
         var process = new Process { StartInfo = start };
         var server = new BlogServerProcess(process, baseAddress);
