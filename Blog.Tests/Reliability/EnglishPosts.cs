@@ -19,12 +19,15 @@ public static class EnglishPosts
         now find
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>Posts per transaction: a million in one would leave a WAL the size of the database.</summary>
+    private const int Batch = 50_000;
+
     /// <summary>Inserts <paramref name="count"/> posts of about 100 words; returns their ids.</summary>
     public static List<Guid> Seed(string databasePath, string username, int count, int seed = 20_261_121)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
         connection.Open();
-        using var transaction = connection.BeginTransaction();
+        var transaction = connection.BeginTransaction();
         using var author = connection.CreateCommand();
         author.CommandText = "SELECT Id, Username FROM Users WHERE NormalizedUsername = $name";
         author.Parameters.AddWithValue("$name", username.ToUpperInvariant());
@@ -61,12 +64,21 @@ public static class EnglishPosts
             date.Value = posted.ToUnixTimeMilliseconds();
             insert.ExecuteNonQuery();
             ids.Add(postId);
+            if ((i + 1) % Batch == 0)
+            {
+                transaction.Commit();
+                transaction.Dispose();
+                transaction = connection.BeginTransaction();
+                insert.Transaction = transaction;
+            }
         }
 
         using var postCounts = connection.CreateCommand();
+        postCounts.Transaction = transaction;
         postCounts.CommandText = "UPDATE Users SET PostCount = (SELECT COUNT(*) FROM Posts WHERE Posts.AuthorId = Users.Id)";
         postCounts.ExecuteNonQuery();
         transaction.Commit();
+        transaction.Dispose();
         return ids;
     }
 
