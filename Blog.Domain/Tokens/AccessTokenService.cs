@@ -6,8 +6,8 @@ namespace Blog.Domain.Tokens;
 /// <summary>Every rule about personal access tokens: how one is issued, whose it is, and when it signs a request in.</summary>
 public sealed class AccessTokenService(IAccessTokenRepository tokens, TimeProvider time)
 {
-    public const string NameField = "name";
-    public const string ExpiresInDaysField = "expiresInDays";
+    private const string NameField = "name";
+    private const string ExpiresInDaysField = "expiresInDays";
 
     /// <summary>Issues a token to <paramref name="owner"/>; the secret is in the result and nowhere else.</summary>
     public async Task<IssuedAccessToken> IssueAsync(Actor owner, string name, IReadOnlyCollection<string?> scopeNames, int expiresInDays, CancellationToken cancellationToken)
