@@ -65,6 +65,34 @@ public sealed class RequestLog
         });
     }
 
+    [Test]
+    public async Task AClientsTraceparentIsLinkedButNeverBecomesTheRequestsTraceId()
+    {
+        var events = new ConcurrentQueue<LogEvent>();
+        using var factory = new BlogApiFactory();
+        using var http = factory.WithWebHostBuilder(builder => builder.ConfigureServices(
+            services => services.AddSingleton<ILogEventSink>(new CapturingSink(events)))).CreateClient();
+        var client = new BlogClient(http);
+        const string clientTraceId = "0af7651916cd43dd8448eb211c80319c";
+        const string traceparent = $"00-{clientTraceId}-b7ad6b7169203331-01";
+
+        var traceIds = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var missing = await client.SendAsync(HttpMethod.Get, "/posts/" + Guid.NewGuid(), configure: r => r.Headers.Add("traceparent", traceparent));
+            traceIds.Add((await BlogClient.AssertProblemAsync(missing, HttpStatusCode.NotFound))["traceId"]!.GetValue<string>());
+        }
+
+        var logged = events.Where(e => e.MessageTemplate.Text.StartsWith("HTTP ", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(traceIds, Has.None.EqualTo(clientTraceId));
+            Assert.That(traceIds[0], Is.Not.EqualTo(traceIds[1]), "unrelated requests never share an id");
+            Assert.That(logged.Select(e => e.TraceId?.ToString()), Is.EquivalentTo(traceIds));
+            Assert.That(logged.Select(e => e.Properties["ClientTraceId"].ToString()), Is.All.EqualTo($"\"{clientTraceId}\""));
+        });
+    }
+
     /// <summary>The event as the console sink writes it, with every property and the exception added.</summary>
     private static string Render(LogEvent logEvent)
     {
