@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -31,6 +32,10 @@ public sealed class BlogApiFactory : WebApplicationFactory<Program>
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>A client whose connections come from <paramref name="address"/> (the test server has no sockets of its own).</summary>
+    public BlogClient CreateClientFrom(IPAddress address) =>
+        new(new HttpClient(Server.CreateHandler(context => context.Connection.RemoteIpAddress = address)) { BaseAddress = Server.BaseAddress });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

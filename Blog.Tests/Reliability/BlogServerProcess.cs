@@ -61,13 +61,17 @@ public sealed class BlogServerProcess : IDisposable
         return found!;
     }
 
-    /// <summary>Starts the service and waits (bounded) until <c>/health</c> answers 200.</summary>
-    public static async Task<BlogServerProcess> StartAsync(string apiDll, string databasePath, HttpClient http, TimeSpan startTimeout)
+    /// <summary>
+    /// Starts the service and waits (bounded) until <c>/health</c> answers 200. It runs in its own folder unless
+    /// <paramref name="workingDirectory"/> says otherwise; <paramref name="arguments"/> are added to its command line.
+    /// </summary>
+    public static async Task<BlogServerProcess> StartAsync(
+        string apiDll, string databasePath, HttpClient http, TimeSpan startTimeout, string? workingDirectory = null, IEnumerable<string>? arguments = null)
     {
         // A port found free can be taken before the child binds it; a second try with another port covers that.
         for (var attempt = 1; ; attempt++)
         {
-            var server = Start(apiDll, databasePath, FreeLoopbackPort());
+            var server = Start(apiDll, databasePath, FreeLoopbackPort(), workingDirectory ?? Path.GetDirectoryName(apiDll)!, arguments ?? []);
             try
             {
                 await server.WaitUntilHealthyAsync(http, startTimeout);
@@ -85,12 +89,12 @@ public sealed class BlogServerProcess : IDisposable
         }
     }
 
-    private static BlogServerProcess Start(string apiDll, string databasePath, int port)
+    private static BlogServerProcess Start(string apiDll, string databasePath, int port, string workingDirectory, IEnumerable<string> arguments)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo(DotnetHost())
         {
-            WorkingDirectory = Path.GetDirectoryName(apiDll)!,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -98,6 +102,11 @@ public sealed class BlogServerProcess : IDisposable
         start.ArgumentList.Add(apiDll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ConnectionStrings__Blog"] = $"Data Source={databasePath}";
         start.Environment["RateLimiting__Enabled"] = "false";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
