@@ -15,9 +15,11 @@ public sealed class CreateAccessTokenRequestValidator : AbstractValidator<Create
     public CreateAccessTokenRequestValidator()
     {
         RuleFor(request => request.Name)
+            .Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("A name is required.")
-            .Must(name => name is null || !string.IsNullOrWhiteSpace(name)).WithMessage("The name must not be blank.")
-            .MaximumLength(AccessToken.NameMaxLength).WithMessage($"The name must be at most {AccessToken.NameMaxLength} characters.");
+            .NotBlank().WithMessage("The name must not be blank.")
+            .NoControlCharacters().WithMessage("The name must not contain control characters.")
+            .MaximumCharacters(AccessToken.NameMaxLength).WithMessage($"The name must be at most {AccessToken.NameMaxLength} characters.");
         RuleFor(request => request.Scopes)
             .NotEmpty().WithMessage("At least one scope is required: 'read' or 'write'.")
             .Must(scopes => scopes is null || scopes.Distinct().Count() == scopes.Count).WithMessage("Each scope may be listed only once.");

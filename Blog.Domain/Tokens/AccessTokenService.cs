@@ -1,5 +1,6 @@
 using Blog.Domain.Errors;
 using Blog.Domain.Paging;
+using Blog.Domain.Text;
 
 namespace Blog.Domain.Tokens;
 
@@ -12,9 +13,10 @@ public sealed class AccessTokenService(IAccessTokenRepository tokens, TimeProvid
     /// <summary>Issues a token to <paramref name="owner"/>; the secret is in the result and nowhere else.</summary>
     public async Task<IssuedAccessToken> IssueAsync(Actor owner, string name, IReadOnlyCollection<string?> scopeNames, int expiresInDays, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > AccessToken.NameMaxLength)
+        if (UnicodeText.IsBlank(name) || UnicodeText.HasControlCharacter(name) || UnicodeText.CharacterCount(name) > AccessToken.NameMaxLength)
         {
-            throw ValidationException.For(NameField, $"A token's name is required, not blank, and at most {AccessToken.NameMaxLength} characters.");
+            throw ValidationException.For(
+                NameField, $"A token's name has a visible character, no control characters, and at most {AccessToken.NameMaxLength} characters.");
         }
 
         var scopes = AccessTokenScopeNames.Parse(scopeNames);

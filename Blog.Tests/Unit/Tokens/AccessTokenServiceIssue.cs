@@ -91,8 +91,18 @@ public sealed class AccessTokenServiceIssue : AccessTokenServiceTestBase
 
     [TestCase("")]
     [TestCase("   ")]
-    public void RefusesABlankName(string name) =>
+    [TestCase("\u200B")]
+    [TestCase("c\u0000i")]
+    public void RefusesABlankNameOrOneWithControlCharacters(string name) =>
         AssertRefusedOn("name", () => Service.IssueAsync(Owner, name, ["read"], 30, CancellationToken.None));
+
+    [Test]
+    public async Task CountsTheNamesLengthInUnicodeCharacters()
+    {
+        var issued = await Service.IssueAsync(Owner, string.Concat(Enumerable.Repeat("🔑", 100)), ["read"], 30, CancellationToken.None);
+
+        Assert.That(issued.Token.Name, Has.Length.EqualTo(200));
+    }
 
     [Test]
     public void RefusesANameOver100Characters() =>

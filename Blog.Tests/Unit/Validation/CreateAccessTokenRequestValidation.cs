@@ -18,8 +18,14 @@ public sealed class CreateAccessTokenRequestValidation
     [TestCase(null)]
     [TestCase("")]
     [TestCase("  ")]
-    public void RejectsAMissingOrBlankName(string? name) =>
+    [TestCase("\u200B\u3164")]
+    [TestCase("c\u0007i")]
+    public void RejectsAMissingBlankOrControlName(string? name) =>
         AssertOnlyErrorOn(new CreateAccessTokenRequest(name, ["read"], 30), "Name");
+
+    [Test]
+    public void AcceptsANameOf100UnicodeCharacters() =>
+        Assert.That(validator.Validate(new CreateAccessTokenRequest(string.Concat(Enumerable.Repeat("🔑", 100)), ["read"], 30)).IsValid, Is.True);
 
     [Test]
     public void RejectsANameOver100Characters() =>
