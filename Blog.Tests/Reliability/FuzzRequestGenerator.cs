@@ -5,14 +5,15 @@ using System.Text.Json;
 namespace Blog.Tests.Reliability;
 
 /// <summary>A registered user the generator may sign in as.</summary>
-public sealed record FuzzUser(string Name, string Password);
+public sealed record FuzzUser(string Name, string Password, string WriteToken, string ReadToken);
 
 /// <summary>
 /// Real things taken from the running service for the generator to aim at, so that mutations start from ids,
 /// ETags and cursor links the service really issued. The lists have a fixed length for a given setup, so a seed
 /// always makes the same choices.
 /// </summary>
-public sealed record FuzzTargets(IReadOnlyList<FuzzUser> Users, IReadOnlyList<string> PostIds, IReadOnlyList<string> ETags, IReadOnlyList<string> PageLinks);
+public sealed record FuzzTargets(
+    IReadOnlyList<FuzzUser> Users, IReadOnlyList<string> PostIds, IReadOnlyList<string> ETags, IReadOnlyList<string> PageLinks, string RevokedToken);
 
 /// <summary>One generated request, exactly as it is sent.</summary>
 public sealed record FuzzRequest(
@@ -276,7 +277,7 @@ public sealed class FuzzRequestGenerator(FuzzTargets targets, int seed)
             Resource.Post => "/posts/" + PostId() + (Chance(0.05) ? Pick("/", "/x", "/..", "/posts", "%20", ".json") : ""),
             Resource.Users => Pick("/users", "/users", "/users", "/users/", "/USERS", "//users", "/users/."),
             Resource.User => "/users/" + Username(),
-            Resource.Me => Pick("/me", "/me", "/me", "/me/", "/ME", "/me/posts", "/me/.."),
+            Resource.Me => Pick("/me", "/me", "/me", "/me/", "/ME", "/me/posts", "/me/..", "/me/tokens", "/me/tokens", "/me/tokens/" + Pick(targets.PostIds), "/me/tokens/x"),
             Resource.Health => Pick("/health", "/health", "/health", "/health/", "/HEALTH", "/health/ready", "/health%01"),
             Resource.OpenApi => Pick("/swagger/v1/swagger.json", "/swagger", "/swagger/v2/swagger.json", "/swagger/v1/swagger.json/", "/swagger/%2e%2e/swagger.json"),
             _ => JunkPath(),
@@ -550,8 +551,12 @@ public sealed class FuzzRequestGenerator(FuzzTargets targets, int seed)
                     Note("auth:none");
                     return;
                 case 1:
-                    Note("auth:valid");
-                    headers.Add(new("Authorization", Basic($"{user.Name}:{user.Password}")));
+                    headers.Add(new("Authorization", Note(Pick("auth:valid", "auth:valid", "auth:bearer-write", "auth:bearer-read")) switch
+                    {
+                        "auth:bearer-write" => "Bearer " + user.WriteToken,
+                        "auth:bearer-read" => "Bearer " + user.ReadToken,
+                        _ => Basic($"{user.Name}:{user.Password}"),
+                    }));
                     return;
                 case 2:
                     // PBKDF2 runs for each of these (failures are not remembered), so they are kept rare.
@@ -565,10 +570,16 @@ public sealed class FuzzRequestGenerator(FuzzTargets targets, int seed)
                     return;
             }
 
-            var choice = rng.Next(18);
+            var choice = rng.Next(24);
             Note($"auth:garbage{choice}");
             headers.Add(new("Authorization", choice switch
             {
+                18 => "Bearer " + targets.RevokedToken,
+                19 => "Bearer blog_" + RandomString(43, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+                20 => "Bearer " + user.WriteToken + Pick("x", "=", " ", "\u00e9"),
+                21 => "bEARER " + user.ReadToken,
+                22 => "Bearer " + user.WriteToken[..rng.Next(user.WriteToken.Length)],
+                23 => Pick("Bearer", "Bearer ", "Bearer blog_", "Bearer " + new string('b', 20_000), "Bearer " + user.Password),
                 0 => "Basic",
                 1 => "Basic ",
                 2 => "Basic !!!!",

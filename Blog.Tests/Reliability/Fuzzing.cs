@@ -143,7 +143,14 @@ public sealed class Fuzzing
         var users = new List<FuzzUser>();
         for (var i = 0; i < 3; i++)
         {
-            users.Add(new FuzzUser(await client.RegisterAsync(), BlogClient.Password));
+            var name = await client.RegisterAsync();
+            users.Add(new FuzzUser(name, BlogClient.Password, await client.CreateTokenSecretAsync(name, "read", "write"), await client.CreateTokenSecretAsync(name, "read")));
+        }
+
+        var revoked = await client.CreateTokenAsync(users[0].Name, "write");
+        using (var revoke = await client.SendAsync(HttpMethod.Delete, BlogClient.Href(revoked, "self"), users[0].Name))
+        {
+            Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         }
 
         var ids = new List<string>();
@@ -172,7 +179,7 @@ public sealed class Fuzzing
         }
 
         Assert.That(links.Count(link => link.Contains("cursor=", StringComparison.Ordinal)), Is.GreaterThan(10), "the setup needs real cursors to mutate");
-        return new FuzzTargets(users, ids, etags, links);
+        return new FuzzTargets(users, ids, etags, links, revoked["token"]!.GetValue<string>());
     }
 
     private sealed record Outcome(int? Status, string? Failure, string? NotSent);
