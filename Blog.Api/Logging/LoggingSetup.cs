@@ -27,8 +27,11 @@ public static class LoggingSetup
             {
                 if (!levelsConfigured)
                 {
+                    // As appsettings.json has them: the framework's and the auth handlers' per-request lines only
+                    // repeat what the one request event says.
                     logger.MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-                        .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information);
+                        .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                        .MinimumLevel.Override("Blog.Api.Auth", LogEventLevel.Warning);
                 }
 
                 logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services);

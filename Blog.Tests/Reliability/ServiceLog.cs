@@ -8,7 +8,7 @@ namespace Blog.Tests.Reliability;
 
 /// <summary>
 /// What the service process writes to its log (the console, as configured): it never goes dark, whatever folder it
-/// is started from, and a client's mistake is one line, not an error with a stack.
+/// is started from, and a client's mistake is one line (the request's), not an error with a stack.
 /// </summary>
 [Category("Reliability")]
 public sealed class ServiceLog
@@ -45,6 +45,9 @@ public sealed class ServiceLog
         }
 
         using var missing = await http.GetAsync(new Uri(server.BaseAddress, "nothing-here"));
+        using var wrongPassword = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseAddress, "me"));
+        wrongPassword.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:wrong password")));
+        using var refused = await http.SendAsync(wrongPassword);
         var tooLarge = await PostChunkedBodyOverOneMebibyteAsync(http, server, user);
         var tooSlow = await PostABodyThatNeverArrivesAsync(server, user);
         await Task.Delay(TimeSpan.FromSeconds(1)); // the console sink writes asynchronously
@@ -56,6 +59,9 @@ public sealed class ServiceLog
             Assert.That(tooLarge, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
             Assert.That(tooSlow, Does.StartWith("HTTP/1.1 408"));
             Assert.That(log, Does.Contain("HTTP GET /nothing-here responded 404"));
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(log, Does.Contain("HTTP GET /me responded 401"));
+            Assert.That(log, Does.Not.Contain("was not authenticated"), "one line per refused sign-in, the request's own");
             Assert.That(log, Does.Contain("HTTP POST /posts responded 413"));
             Assert.That(log, Does.Contain("HTTP POST /posts responded 408"));
             Assert.That(server.LoggedErrors(), Is.Empty, "a client's error is not the service's");
