@@ -6,7 +6,11 @@ using Serilog;
 Log.Logger = LoggingSetup.CreateBootstrapLogger();
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = ServiceFolder.ContentRootUnlessConfigured(args),
+    });
 
     builder.AddBlogLogging();
     builder.Services.AddInfrastructure(builder.Configuration.GetConnectionString("Blog"), builder.Environment.ContentRootPath);
@@ -16,7 +20,7 @@ try
 
     await app.Services.MigrateDatabaseAsync();
     app.UseBlogApi();
-    app.LogAddressesOnStart();
+    app.LogStartup();
 
     await app.RunAsync();
     return 0;

@@ -1,8 +1,10 @@
 using Blog.Domain.Posts;
+using Blog.Domain.Tokens;
 using Blog.Domain.Users;
 using Blog.Infrastructure.Data;
 using Blog.Infrastructure.Posts;
 using Blog.Infrastructure.Security;
+using Blog.Infrastructure.Tokens;
 using Blog.Infrastructure.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton(new SqliteConnections(sqlite.ToString()));
         services.AddScoped<IPostRepository, PostRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<IAccessTokenRepository, AccessTokenRepository>();
         services.AddSingleton<IPasswordHasher, CachingPasswordHasher>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(HealthCheckName);

@@ -20,6 +20,8 @@ public static class ApiPipeline
         {
             // Kestrel's own refusals (a body over the limit, a malformed request) keep their 4xx status.
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // They are the client's errors, not the service's: the request's own log event names them, without a stack.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
         app.UseMiddleware<AbandonedRequestMiddleware>();
         app.UseStatusCodePages();

@@ -7,6 +7,7 @@ using Blog.Api.OpenApi;
 using Blog.Api.RateLimits;
 using Blog.Api.Posts;
 using Blog.Domain.Posts;
+using Blog.Domain.Tokens;
 using Blog.Domain.Users;
 using FluentValidation;
 using FluentValidation.AspNetCore;
@@ -24,6 +25,7 @@ public static class ApiServices
 
         services.AddScoped<PostService>();
         services.AddScoped<UserService>();
+        services.AddScoped<AccessTokenService>();
 
         services.AddControllers(options =>
             {
@@ -51,9 +53,7 @@ public static class ApiServices
         services.AddSingleton<HalLinks>();
         services.AddSingleton<CursorCodec>();
 
-        services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddBlogAuthentication();
 
         services.AddRequestBodyLimit();
         services.AddBlogRateLimiting(configuration);

@@ -41,7 +41,7 @@ public sealed class ProblemJsonWriter(IOptions<JsonOptions> jsonOptions) : IProb
 
     private static string DefaultDetail(HttpContext http, int status) => status switch
     {
-        StatusCodes.Status401Unauthorized => "This request needs the credentials of a registered user (HTTP Basic).",
+        StatusCodes.Status401Unauthorized => "This request needs the credentials of a registered user (HTTP Basic, or a personal access token as Bearer).",
         StatusCodes.Status404NotFound => $"Nothing is found at {http.Request.Path}. Start at / and follow links.",
         StatusCodes.Status405MethodNotAllowed =>
             $"{http.Request.Method} is not allowed on {http.Request.Path}; the Allow header lists what is.",

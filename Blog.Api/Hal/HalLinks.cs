@@ -32,6 +32,10 @@ public sealed class HalLinks(LinkGenerator generator, IHttpContextAccessor acces
 
     public Link Me() => Fixed(RouteNames.Me);
 
+    public Link Tokens() => Fixed(RouteNames.Tokens);
+
+    public Link Token(Guid id) => FromTemplate(RouteNames.Token, "id", GuidMarker, id.ToString());
+
     /// <summary>The links of one page of a collection; the query (filters and size) is kept in every one.</summary>
     /// <param name="routeName">The collection's route.</param>
     /// <param name="page">The page the links surround.</param>

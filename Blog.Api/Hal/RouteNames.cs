@@ -9,4 +9,6 @@ public static class RouteNames
     public const string Users = "users";
     public const string User = "user";
     public const string Me = "me";
+    public const string Tokens = "tokens";
+    public const string Token = "token";
 }

@@ -6,8 +6,9 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Blog.Api.OpenApi;
 
 /// <summary>
-/// Operations that need a user require the Basic scheme; every other operation takes it optionally
-/// (<c>[{}, {"Basic": []}]</c>), because credentials sent to it are still checked, and wrong ones are a 401.
+/// Operations that need a user take either scheme (<c>[{"Basic": []}, {"Bearer": []}]</c>), except those only a
+/// password may use (creating a token), which take Basic alone; every other operation takes either optionally
+/// (<c>[{}, {"Basic": []}, {"Bearer": []}]</c>), because credentials sent to it are still checked, and wrong ones are a 401.
 /// </summary>
 public sealed class AuthorizeOperationFilter : IOperationFilter
 {
@@ -21,12 +22,19 @@ public sealed class AuthorizeOperationFilter : IOperationFilter
             return;
         }
 
-        var needsUser = metadata.OfType<IAuthorizeData>().Any();
-        var basic = new OpenApiSecurityRequirement
+        var authorize = metadata.OfType<IAuthorizeData>().ToList();
+        var basic = Requirement(BasicAuthenticationHandler.SchemeName, context);
+        var bearer = Requirement(BearerAuthenticationHandler.SchemeName, context);
+        if (authorize.Any(data => data.Policy == AuthorizationPolicies.PasswordOnly))
         {
-            [new OpenApiSecuritySchemeReference(BasicAuthenticationHandler.SchemeName, context.Document)] = [],
-        };
-
-        operation.Security = needsUser ? [basic] : [new OpenApiSecurityRequirement(), basic];
+            operation.Security = [basic];
+        }
+        else
+        {
+            operation.Security = authorize.Count > 0 ? [basic, bearer] : [new OpenApiSecurityRequirement(), basic, bearer];
+        }
     }
+
+    private static OpenApiSecurityRequirement Requirement(string scheme, OperationFilterContext context) =>
+        new() { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] };
 }

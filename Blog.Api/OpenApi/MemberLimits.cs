@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.OpenApi;
 
@@ -24,6 +25,9 @@ public sealed partial class MemberLimits
 
     public decimal? Maximum { get; set; }
 
+    /// <summary>The values each item of a list may take (a <c>OneOf</c> rule on its items).</summary>
+    public IReadOnlyList<string>? ItemValues { get; set; }
+
     public void ApplyTo(OpenApiSchema schema)
     {
         if (NonNull && schema.Type is { } type)
@@ -31,8 +35,23 @@ public sealed partial class MemberLimits
             schema.Type = type & ~JsonSchemaType.Null;
         }
 
-        schema.MinLength = MinLength ?? schema.MinLength;
-        schema.MaxLength = MaxLength ?? schema.MaxLength;
+        if (schema.Type?.HasFlag(JsonSchemaType.Array) == true)
+        {
+            // A length rule on a list counts its items.
+            schema.MinItems = MinLength ?? schema.MinItems;
+            schema.MaxItems = MaxLength ?? schema.MaxItems;
+            if (ItemValues is { } values && schema.Items is OpenApiSchema items)
+            {
+                items.Type &= ~JsonSchemaType.Null;
+                items.Enum = [.. values.Select(value => (JsonNode)JsonValue.Create(value))];
+            }
+        }
+        else
+        {
+            schema.MinLength = MinLength ?? schema.MinLength;
+            schema.MaxLength = MaxLength ?? schema.MaxLength;
+        }
+
         schema.Pattern = Pattern ?? schema.Pattern;
         schema.Minimum = Minimum?.ToString(CultureInfo.InvariantCulture) ?? schema.Minimum;
         schema.Maximum = Maximum?.ToString(CultureInfo.InvariantCulture) ?? schema.Maximum;

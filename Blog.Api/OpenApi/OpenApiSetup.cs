@@ -22,6 +22,7 @@ public static class OpenApiSetup
                 Title = "Blog API",
                 Version = "v1",
                 Description = "Posts and authors over HTTP, as HAL. Start at / and follow links. "
+                    + "Sign in with HTTP Basic, or with a personal access token as Bearer. "
                     + "Every GET also answers HEAD; OPTIONS answers 204 with Allow; errors are application/problem+json (RFC 9457).",
             });
             options.AddSecurityDefinition(BasicAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
@@ -29,6 +30,15 @@ public static class OpenApiSetup
                 Type = SecuritySchemeType.Http,
                 Scheme = "basic",
                 Description = "HTTP Basic with a registered username and password (POST /users registers one).",
+            });
+            options.AddSecurityDefinition(BearerAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "blog_ and 43 base64url characters",
+                Description = "A personal access token (POST /me/tokens creates one, with a password). A token with only the read "
+                    + "scope may not write (403). An unknown, expired or revoked token is 401 with error=\"invalid_token\"; "
+                    + "a deleted token is refused by the very next request.",
             });
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();

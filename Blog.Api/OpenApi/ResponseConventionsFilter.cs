@@ -12,7 +12,8 @@ namespace Blog.Api.OpenApi;
 /// What holds for every operation, said once here instead of on each action: errors are problem+json; any request
 /// with wrong credentials is 401, and any over its client's budget of reads or writes, or from an address that failed
 /// to sign in too often, is 429 (except on an operation open to everyone, which ignores credentials and is never
-/// limited); any can be 406 or 500; and a request with a body (any but GET) can be 413.
+/// limited); a write that needs a user is 403 for a read-only token; any can be 406 or 500; and a request with a body
+/// (any but GET) can be 413.
 /// </summary>
 public sealed class ResponseConventionsFilter : IOperationFilter
 {
@@ -21,10 +22,17 @@ public sealed class ResponseConventionsFilter : IOperationFilter
         operation.Responses ??= [];
         var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
 
-        var takesCredentials = !context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any();
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        var takesCredentials = !metadata.OfType<IAllowAnonymous>().Any();
+        var isRead = HttpMethods.IsGet(context.ApiDescription.HttpMethod ?? HttpMethods.Get);
         if (takesCredentials)
         {
-            AddProblem(operation, 401, "No credentials where a user is needed, or credentials that are wrong (even on a read).", problem);
+            AddProblem(operation, 401, "No credentials where a user is needed, or credentials that are wrong (even on a read): a wrong password, or an unknown, expired or revoked token.", problem);
+        }
+
+        if (takesCredentials && !isRead && metadata.OfType<IAuthorizeData>().Any())
+        {
+            AddProblem(operation, 403, "Signed in with an access token that may only read: a write needs the write scope.", problem);
         }
 
         AddProblem(operation, 406, "Accept names no type this resource is served as.", problem);
@@ -34,7 +42,7 @@ public sealed class ResponseConventionsFilter : IOperationFilter
         }
 
         AddProblem(operation, 500, "An unexpected failure; the traceId finds it in the log.", problem);
-        if (!HttpMethods.IsGet(context.ApiDescription.HttpMethod ?? HttpMethods.Get))
+        if (!isRead)
         {
             AddProblem(operation, 413, "The body is over 1 MiB.", problem);
         }

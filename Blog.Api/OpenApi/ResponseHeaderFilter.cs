@@ -45,7 +45,9 @@ public sealed class ResponseHeaderFilter : IOperationFilter
                     concrete.Headers[HeaderNames.Location] = Header("The absolute URL of the created resource.", format: "uri");
                     break;
                 case "401":
-                    concrete.Headers[HeaderNames.WWWAuthenticate] = Header("Basic realm=\"blog\", charset=\"UTF-8\"");
+                    concrete.Headers[HeaderNames.WWWAuthenticate] = Header(
+                        "Two challenges, one for each scheme: Basic realm=\"blog\", charset=\"UTF-8\" and Bearer realm=\"blog\" "
+                        + "(with error=\"invalid_token\" when the request's token was unknown, expired or revoked).");
                     break;
                 case "429":
                     concrete.Headers[HeaderNames.RetryAfter] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer);

@@ -1,3 +1,4 @@
+using Blog.Api.Validation;
 using FluentValidation;
 using FluentValidation.Internal;
 using FluentValidation.Validators;
@@ -34,12 +35,23 @@ public static class ValidatorLimits
                 }
                 else if (rule.PropertyName is { } member)
                 {
+                    var memberLimits = limits.TryGetValue(member, out var found) ? found : limits[member] = new MemberLimits();
+                    if (IsForEachItem(rule))
+                    {
+                        // A rule on each item says nothing of the list itself; only a list of allowed values is read.
+                        memberLimits.ItemValues = (component.Validator as IOneOfValidator)?.Values ?? memberLimits.ItemValues;
+                        continue;
+                    }
+
                     var conditional = rule.HasCondition || rule.HasAsyncCondition || component.HasCondition || component.HasAsyncCondition;
-                    Apply(limits.TryGetValue(member, out var found) ? found : limits[member] = new MemberLimits(), component, conditional);
+                    Apply(memberLimits, component, conditional);
                 }
             }
         }
     }
+
+    private static bool IsForEachItem(IValidationRule rule) =>
+        rule.GetType().GetInterfaces().Any(type => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
 
     /// <summary>
     /// A rule under a condition still documents its limits: the only conditions here are a merge patch's

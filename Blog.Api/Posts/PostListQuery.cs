@@ -1,4 +1,5 @@
 using Blog.Api.Hal;
+using Blog.Api.Validation;
 using Blog.Domain.Posts;
 using Blog.Domain.Users;
 using FluentValidation;
@@ -45,7 +46,8 @@ public sealed class PostListQueryValidator : AbstractValidator<PostListQuery>
         Include(pageValidator);
         RuleFor(query => query.Author).MaximumLength(User.UsernameMaxLength)
             .WithMessage($"An author's username is at most {User.UsernameMaxLength} characters.");
-        RuleFor(query => query.Q).MaximumLength(PostListQuery.MaxTextLength)
-            .WithMessage($"The search text must be at most {PostListQuery.MaxTextLength} characters.");
+        RuleFor(query => query.Q)
+            .MaximumCharacters(PostListQuery.MaxTextLength).WithMessage($"The search text must be at most {PostListQuery.MaxTextLength} characters.")
+            .NoControlCharacters().WithMessage("The search text must not contain control characters.");
     }
 }

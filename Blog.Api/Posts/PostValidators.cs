@@ -1,4 +1,5 @@
 using System.Globalization;
+using Blog.Api.Validation;
 using Blog.Domain.Posts;
 using FluentValidation;
 
@@ -24,15 +25,18 @@ public sealed class PostMergePatchValidator : AbstractValidator<PostMergePatch>
 
 internal static class PostRules
 {
-    public static IRuleBuilderOptions<T, string?> PostTitle<T>(this IRuleBuilder<T, string?> rule) => rule
+    // One error per member: the first rule it breaks.
+    public static IRuleBuilderOptions<T, string?> PostTitle<T>(this IRuleBuilderInitial<T, string?> rule) => rule
+        .Cascade(CascadeMode.Stop)
         .NotNull().WithMessage("A title is required.")
-        .Must(NotBlank).WithMessage("The title must not be blank.")
-        .MaximumLength(Post.TitleMaxLength).WithMessage($"The title must be at most {Post.TitleMaxLength} characters.");
+        .NotBlank().WithMessage("The title must not be blank.")
+        .NoControlCharacters().WithMessage("The title must not contain control characters.")
+        .MaximumCharacters(Post.TitleMaxLength).WithMessage($"The title must be at most {Post.TitleMaxLength} characters.");
 
-    public static IRuleBuilderOptions<T, string?> PostBody<T>(this IRuleBuilder<T, string?> rule) => rule
+    public static IRuleBuilderOptions<T, string?> PostBody<T>(this IRuleBuilderInitial<T, string?> rule) => rule
+        .Cascade(CascadeMode.Stop)
         .NotNull().WithMessage("A body is required.")
-        .Must(NotBlank).WithMessage("The body must not be blank.")
-        .MaximumLength(Post.BodyMaxLength).WithMessage(string.Create(CultureInfo.InvariantCulture, $"The body must be at most {Post.BodyMaxLength:N0} characters."));
-
-    private static bool NotBlank(string? text) => text is null || !string.IsNullOrWhiteSpace(text);
+        .NotBlank().WithMessage("The body must not be blank.")
+        .NoControlCharacters(allowTabsAndLineBreaks: true).WithMessage("The body must not contain control characters other than tabs and line breaks.")
+        .MaximumCharacters(Post.BodyMaxLength).WithMessage(string.Create(CultureInfo.InvariantCulture, $"The body must be at most {Post.BodyMaxLength:N0} characters."));
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Blog.Api.Validation;
 using Blog.Domain.Users;
 using FluentValidation;
 
@@ -20,10 +21,13 @@ public sealed partial class RegisterUserRequestValidator : AbstractValidator<Reg
                 $"A username is {User.UsernameMinLength} to {User.UsernameMaxLength} ASCII letters, digits, '_' or '-'.");
         RuleFor(request => request.Password)
             .NotNull().WithMessage("A password is required.")
-            .Length(User.PasswordMinLength, User.PasswordMaxLength).WithMessage(
+            .CharacterCountBetween(User.PasswordMinLength, User.PasswordMaxLength).WithMessage(
                 $"A password is {User.PasswordMinLength} to {User.PasswordMaxLength} characters.");
         RuleFor(request => request.DisplayName)
-            .MaximumLength(User.DisplayNameMaxLength).WithMessage(
+            .NotBlank().When(request => request.DisplayName is { Length: > 0 }, ApplyConditionTo.CurrentValidator)
+            .WithMessage("A display name is empty (none) or has a visible character.")
+            .NoControlCharacters().WithMessage("A display name must not contain control characters.")
+            .MaximumCharacters(User.DisplayNameMaxLength).WithMessage(
                 $"A display name is at most {User.DisplayNameMaxLength} characters.");
     }
 

@@ -1,4 +1,5 @@
 using Blog.Domain.Posts;
+using Blog.Domain.Tokens;
 using Blog.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,8 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options) : DbC
     public DbSet<User> Users => Set<User>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BlogDbContext).Assembly);

@@ -15,12 +15,8 @@ internal sealed partial class PostRepository
     /// <summary>From this many matches on, scanning the newest-first index beats fetching and sorting every match.</summary>
     private const int ManyMatches = 2_000;
 
-    /// <summary>
-    /// The trigram index answers texts of three characters or more. SQLite ends an FTS5 query string at a NUL, so a
-    /// text holding one is looked for with LIKE too.
-    /// </summary>
-    private static bool UsesIndex(string text) =>
-        text.EnumerateRunes().Take(TrigramLength).Count() >= TrigramLength && !text.Contains('\0', StringComparison.Ordinal);
+    /// <summary>The trigram index answers texts of three characters or more (a search text holds no control characters).</summary>
+    private static bool UsesIndex(string text) => text.EnumerateRunes().Take(TrigramLength).Count() >= TrigramLength;
 
     /// <summary>A quoted FTS5 string is one phrase, which the trigram tokenizer matches as a plain substring.</summary>
     private static string Phrase(string text) => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";

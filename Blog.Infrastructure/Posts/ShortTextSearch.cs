@@ -1,3 +1,4 @@
+using System.Text;
 using Blog.Domain.Posts;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,13 +7,32 @@ namespace Blog.Infrastructure.Posts;
 internal static class ShortTextSearch
 {
     /// <summary>
-    /// Posts whose title or body contains the text (LIKE is case-insensitive for ASCII). Used only for one- and
-    /// two-character searches, which the trigram index cannot answer.
+    /// Posts whose title or body contains the text, without regard to case. Used only for one- and two-character
+    /// searches, which the trigram index cannot answer. SQLite's LIKE folds the case of ASCII letters only, so the
+    /// text is looked for in each casing of its other letters (at most nine spellings of two characters).
     /// </summary>
     public static IQueryable<Post> WhereContainsLike(this IQueryable<Post> posts, string text)
     {
-        var pattern = $"%{Escape(text)}%";
-        return posts.Where(post => EF.Functions.Like(post.Title, pattern, "\\") || EF.Functions.Like(post.Body, pattern, "\\"));
+        var patterns = Spellings(text).Select(spelling => $"%{Escape(spelling)}%").ToList();
+        if (patterns is [var pattern])
+        {
+            return posts.Where(post => EF.Functions.Like(post.Title, pattern, "\\") || EF.Functions.Like(post.Body, pattern, "\\"));
+        }
+
+        return posts.Where(post => patterns.Any(spelling => EF.Functions.Like(post.Title, spelling, "\\") || EF.Functions.Like(post.Body, spelling, "\\")));
+    }
+
+    /// <summary>Every combination of each character's lower, upper and own case (ASCII as it is: LIKE folds it).</summary>
+    private static IEnumerable<string> Spellings(string text)
+    {
+        IEnumerable<string> spellings = [string.Empty];
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var casings = rune.IsAscii ? [rune] : new[] { rune, Rune.ToLowerInvariant(rune), Rune.ToUpperInvariant(rune) }.Distinct().ToArray();
+            spellings = spellings.SelectMany(prefix => casings.Select(casing => prefix + casing.ToString())).ToList();
+        }
+
+        return spellings;
     }
 
     private static string Escape(string text) =>

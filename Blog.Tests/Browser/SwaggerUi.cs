@@ -177,6 +177,10 @@ public sealed class SwaggerUi
             "POST /users",
             "GET /users/{username}",
             "GET /me",
+            "GET /me/tokens",
+            "POST /me/tokens",
+            "GET /me/tokens/{id}",
+            "DELETE /me/tokens/{id}",
         ];
 
         // Swagger UI renders every operation in the same pass as the first, which the set-up waited for.
@@ -199,6 +203,39 @@ public sealed class SwaggerUi
         await Expect(dialog).ToContainTextAsync("(http, Basic)");
         await Expect(dialog.Locator("input[name=username]")).ToBeVisibleAsync();
         await Expect(dialog.Locator("input[name=password][type=password]")).ToBeVisibleAsync();
+    }
+
+    [Test]
+    public async Task OffersABearerTokenInTheAuthorizeDialog()
+    {
+        await Page.Locator(".scheme-container").GetByRole(AriaRole.Button, new() { Name = "Authorize" }).ClickAsync();
+
+        var dialog = Page.Locator(".modal-ux");
+        await Expect(dialog).ToContainTextAsync("(http, Bearer)");
+        await Expect(BearerForm(dialog).Locator("input[type=text]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>A token created with a password, given to "Authorize", signs in "Try it out" on GET /me.</summary>
+    [Test]
+    public async Task TryItOutOnGetMeWithABearerTokenShowsTheOwner()
+    {
+        var (username, secret) = await CreateUserAndTokenAsync();
+        await Page.Locator(".scheme-container").GetByRole(AriaRole.Button, new() { Name = "Authorize" }).ClickAsync();
+        var bearer = BearerForm(Page.Locator(".modal-ux"));
+        await bearer.Locator("input[type=text]").FillAsync(secret);
+        // The dialog's buttons carry aria-labels ("Apply credentials", "Close this dialog"), so they are found by class.
+        await bearer.Locator("button.authorize").ClickAsync();
+        await Expect(bearer).ToContainTextAsync("Authorized");
+        await bearer.Locator("button.btn-done").ClickAsync();
+
+        var getMe = Operation("GET", "/me");
+        await getMe.Locator(".opblock-summary-control").ClickAsync();
+        await getMe.GetByRole(AriaRole.Button, new() { Name = "Try it out" }).ClickAsync();
+        await getMe.GetByRole(AriaRole.Button, new() { Name = "Execute" }).ClickAsync();
+
+        var response = getMe.Locator(".live-responses-table .response");
+        await Expect(response.Locator(".response-col_status")).ToHaveTextAsync("200");
+        await Expect(response.Locator(".response-col_description")).ToContainTextAsync($"\"username\": \"{username}\"");
     }
 
     /// <summary>
@@ -238,6 +275,19 @@ public sealed class SwaggerUi
         {
             Assert.That(outsideRequests, Is.Empty);
         }
+    }
+
+    /// <summary>The form of the Bearer scheme in the Authorize dialog: its input and its own Authorize button.</summary>
+    private static ILocator BearerForm(ILocator dialog) =>
+        dialog.Locator("form").Filter(new LocatorFilterOptions { HasText = "(http, Bearer)" });
+
+    /// <summary>A user and a token of theirs, made over HTTP as any client would, following links from the root.</summary>
+    private async Task<(string Username, string Secret)> CreateUserAndTokenAsync()
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        var client = new BlogClient(http);
+        var username = await client.RegisterAsync();
+        return (username, await client.CreateTokenSecretAsync(username, "read"));
     }
 
     /// <summary>What the page showed when a test failed, next to the test's results (and in a TRX file).</summary>

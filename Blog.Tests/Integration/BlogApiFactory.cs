@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Integration;
 
@@ -8,9 +10,13 @@ namespace Blog.Tests.Integration;
 public sealed class BlogApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? configureServices;
 
-    public BlogApiFactory(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration that overrides appsettings.json.</param>
+    /// <param name="configureServices">Replaces services after the service registers its own (a clock, a hasher).</param>
+    public BlogApiFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
+        this.configureServices = configureServices;
         DatabasePath = Path.Combine(Path.GetTempPath(), $"blog-test-{Guid.NewGuid():N}.db");
         // Tests share one client address and reuse users, so limits are generous unless a test sets its own.
         this.settings = new Dictionary<string, string?>
@@ -39,6 +45,11 @@ public sealed class BlogApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureTestServices(configureServices);
         }
     }
 

@@ -14,10 +14,20 @@ public sealed class BlogClient(HttpClient http)
 {
     public const string Password = "correct horse battery";
 
+    public const string BasicChallenge = "Basic realm=\"blog\", charset=\"UTF-8\"";
+    public const string BearerChallenge = "Bearer realm=\"blog\"";
+    public const string InvalidTokenChallenge = "Bearer realm=\"blog\", error=\"invalid_token\"";
+
     public HttpClient Http { get; } = http;
 
     public static AuthenticationHeaderValue Basic(string username, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
+
+    /// <summary>Signs a request in with a personal access token.</summary>
+    public static Action<HttpRequestMessage> Bearer(string token) => request => request.Headers.Authorization = new("Bearer", token);
+
+    /// <summary>The WWW-Authenticate challenges of a response, one string each.</summary>
+    public static IReadOnlyList<string> Challenges(HttpResponseMessage response) => [.. response.Headers.WwwAuthenticate.Select(challenge => challenge.ToString())];
 
     public static StringContent Json(string json, string mediaType = "application/json") => new(json, Encoding.UTF8, mediaType);
 
@@ -52,6 +62,29 @@ public sealed class BlogClient(HttpClient http)
         configure?.Invoke(request);
         return await Http.SendAsync(request);
     }
+
+    /// <summary>The signed-in user's tokens, through the <c>tokens</c> link of <c>/me</c>.</summary>
+    public async Task<string> TokensLinkAsync(string user)
+    {
+        using var me = await SendAsync(HttpMethod.Get, await RootLinkAsync("me"), user);
+        Assert.That(me.StatusCode, Is.EqualTo(HttpStatusCode.OK), await me.Content.ReadAsStringAsync());
+        return Href(await ReadJsonAsync(me), "tokens");
+    }
+
+    public async Task<HttpResponseMessage> CreateTokenResponseAsync(string user, string[] scopes, int expiresInDays = 30, string name = "test token") =>
+        await SendAsync(HttpMethod.Post, await TokensLinkAsync(user), user, Json(JsonSerializer.Serialize(new { name, scopes, expiresInDays })));
+
+    /// <summary>Creates a token with a password and returns its representation, which carries the secret in <c>token</c>.</summary>
+    public async Task<JsonNode> CreateTokenAsync(string user, params string[] scopes)
+    {
+        using var response = await CreateTokenResponseAsync(user, scopes);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return await ReadJsonAsync(response);
+    }
+
+    /// <summary>A new token's secret.</summary>
+    public async Task<string> CreateTokenSecretAsync(string user, params string[] scopes) =>
+        (await CreateTokenAsync(user, scopes))["token"]!.GetValue<string>();
 
     public async Task<HttpResponseMessage> CreatePostResponseAsync(string user, string title = "Hello", string body = "World", Action<HttpRequestMessage>? configure = null) =>
         await SendAsync(HttpMethod.Post, await RootLinkAsync("posts"), user, Json(JsonSerializer.Serialize(new { title, body })), configure);

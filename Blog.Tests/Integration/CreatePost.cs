@@ -205,12 +205,12 @@ public sealed class CreatePost : IntegrationTest
     }
 
     [Test]
-    public async Task Returns401WithAChallengeWithoutCredentials()
+    public async Task Returns401WithBothChallengesWithoutCredentials()
     {
         using var response = await Client.SendAsync(HttpMethod.Post, "/posts", content: BlogClient.Json("""{"title":"T","body":"B"}"""));
 
         await BlogClient.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
-        Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Basic realm=\"blog\", charset=\"UTF-8\""));
+        Assert.That(BlogClient.Challenges(response), Is.EqualTo(new[] { BlogClient.BasicChallenge, BlogClient.BearerChallenge }));
     }
 
     [Test]

@@ -35,12 +35,12 @@ public sealed class GetMe : IntegrationTest
     }
 
     [Test]
-    public async Task Returns401WithAChallengeWhenAnonymous()
+    public async Task Returns401WithBothChallengesWhenAnonymous()
     {
         using var response = await Client.Http.GetAsync("/me");
 
         await BlogClient.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
-        Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Basic realm=\"blog\", charset=\"UTF-8\""));
+        Assert.That(BlogClient.Challenges(response), Is.EqualTo(new[] { BlogClient.BasicChallenge, BlogClient.BearerChallenge }));
     }
 
     [TestCase("Basic not-base64!")]

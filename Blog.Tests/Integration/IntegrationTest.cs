@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Blog.Tests.Integration;
 
 /// <summary>Each fixture gets the real service on a fresh SQLite file; each test registers its own users.</summary>
@@ -12,8 +14,13 @@ public abstract class IntegrationTest
     [OneTimeSetUp]
     public void StartService()
     {
-        Factory = new BlogApiFactory(Settings);
+        Factory = new BlogApiFactory(Settings, ConfigureServices);
         Client = new BlogClient(Factory.CreateClient());
+    }
+
+    /// <summary>Replaces some of the service's own services for this fixture (a clock the test moves, a mocked hasher).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     [OneTimeTearDown]

@@ -14,14 +14,32 @@ public sealed class RequestLog
 {
     private static readonly MessageTemplateTextFormatter LineFormat = new("{Message:lj} {Properties:j} {Exception}", CultureInfo.InvariantCulture);
 
+    private readonly ConcurrentQueue<LogEvent> events = new();
+    private BlogApiFactory factory = null!;
+    private HttpClient http = null!;
+    private BlogClient client = null!;
+
+    /// <summary>A service of its own per test, whose every log event is captured.</summary>
+    [SetUp]
+    public void StartCapturing()
+    {
+        events.Clear();
+        factory = new BlogApiFactory();
+        http = factory.WithWebHostBuilder(builder => builder.ConfigureServices(
+            services => services.AddSingleton<ILogEventSink>(new CapturingSink(events)))).CreateClient();
+        client = new BlogClient(http);
+    }
+
+    [TearDown]
+    public void Stop()
+    {
+        http.Dispose();
+        factory.Dispose();
+    }
+
     [Test]
     public async Task NeitherPasswordsNorAuthorizationHeadersReachALogEvent()
     {
-        var events = new ConcurrentQueue<LogEvent>();
-        using var factory = new BlogApiFactory();
-        using var http = factory.WithWebHostBuilder(builder => builder.ConfigureServices(
-            services => services.AddSingleton<ILogEventSink>(new CapturingSink(events)))).CreateClient();
-        var client = new BlogClient(http);
         const string password = "Sup3r-Secret-Passw0rd";
         var user = BlogClient.UniqueName();
         var authorization = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
@@ -43,11 +61,6 @@ public sealed class RequestLog
     [Test]
     public async Task TheRequestEventCarriesTheTraceIdAndTheSignedInUser()
     {
-        var events = new ConcurrentQueue<LogEvent>();
-        using var factory = new BlogApiFactory();
-        using var http = factory.WithWebHostBuilder(builder => builder.ConfigureServices(
-            services => services.AddSingleton<ILogEventSink>(new CapturingSink(events)))).CreateClient();
-        var client = new BlogClient(http);
         var user = await client.RegisterAsync();
 
         using var response = await client.SendAsync(HttpMethod.Get, "/me", user);
@@ -62,6 +75,29 @@ public sealed class RequestLog
             Assert.That(me.Properties["UserName"].ToString(), Is.EqualTo($"\"{user}\""));
             Assert.That(notFound.Properties.ContainsKey("UserName"), Is.False);
             Assert.That(notFound.TraceId?.ToString(), Is.EqualTo(problem["traceId"]!.GetValue<string>()));
+        });
+    }
+
+    [Test]
+    public async Task AClientsTraceparentIsLinkedButNeverBecomesTheRequestsTraceId()
+    {
+        const string clientTraceId = "0af7651916cd43dd8448eb211c80319c";
+        const string traceparent = $"00-{clientTraceId}-b7ad6b7169203331-01";
+
+        var traceIds = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var missing = await client.SendAsync(HttpMethod.Get, "/posts/" + Guid.NewGuid(), configure: r => r.Headers.Add("traceparent", traceparent));
+            traceIds.Add((await BlogClient.AssertProblemAsync(missing, HttpStatusCode.NotFound))["traceId"]!.GetValue<string>());
+        }
+
+        var logged = events.Where(e => e.MessageTemplate.Text.StartsWith("HTTP ", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(traceIds, Has.None.EqualTo(clientTraceId));
+            Assert.That(traceIds[0], Is.Not.EqualTo(traceIds[1]), "unrelated requests never share an id");
+            Assert.That(logged.Select(e => e.TraceId?.ToString()), Is.EquivalentTo(traceIds));
+            Assert.That(logged.Select(e => e.Properties["ClientTraceId"].ToString()), Is.All.EqualTo($"\"{clientTraceId}\""));
         });
     }
 

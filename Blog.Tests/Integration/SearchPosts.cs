@@ -53,6 +53,27 @@ public sealed class SearchPosts : IntegrationTest
         Assert.That(await SearchAsync(user, "XY"), Has.Count.EqualTo(1));
     }
 
+    [TestCase("Ωμέγα", "ωΜ")]
+    [TestCase("Ärger", "ä")]
+    [TestCase("ÉCOLE", "éc")]
+    public async Task FindsOneAndTwoCharacterNonAsciiTextsWithoutRegardToCase(string title, string q)
+    {
+        var user = await Client.RegisterAsync();
+        await Client.CreatePostAsync(user, title, "a body");
+        await Client.CreatePostAsync(user, "Other", "xy");
+
+        Assert.That(await SearchAsync(user, q), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task RefusesSearchTextWithANul()
+    {
+        using var response = await Client.SendAsync(HttpMethod.Get, "/posts?q=" + Uri.EscapeDataString("bod\0"));
+
+        var problem = await BlogClient.AssertProblemAsync(response, System.Net.HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]!["q"]![0]!.GetValue<string>(), Does.Contain("control characters"));
+    }
+
     private async Task<List<JsonNode?>> SearchAsync(string author, string q)
     {
         var page = await Client.GetJsonAsync($"/posts?author={author}&q={Uri.EscapeDataString(q)}");

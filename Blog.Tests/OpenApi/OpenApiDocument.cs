@@ -18,9 +18,18 @@ public sealed class OpenApiDocument : IntegrationTest
     [
         "GET /", "GET /posts", "POST /posts", "GET /posts/{id}", "PUT /posts/{id}", "PATCH /posts/{id}",
         "DELETE /posts/{id}", "POST /users", "GET /users", "GET /users/{username}", "GET /me", "GET /health",
+        "GET /me/tokens", "POST /me/tokens", "GET /me/tokens/{id}", "DELETE /me/tokens/{id}",
     ];
 
-    private static readonly string[] Writes = ["POST /posts", "PUT /posts/{id}", "PATCH /posts/{id}", "DELETE /posts/{id}", "GET /me"];
+    /// <summary>The operations that need a user.</summary>
+    private static readonly string[] Writes =
+    [
+        "POST /posts", "PUT /posts/{id}", "PATCH /posts/{id}", "DELETE /posts/{id}", "GET /me",
+        "GET /me/tokens", "POST /me/tokens", "GET /me/tokens/{id}", "DELETE /me/tokens/{id}",
+    ];
+
+    /// <summary>Tokens are created with a password: a token cannot make another.</summary>
+    private const string BasicOnly = "POST /me/tokens";
 
     /// <summary>The (operation, status) pairs the brief and the contract name; each must have been driven and checked.</summary>
     private static readonly string[] ExpectedPairs =
@@ -37,6 +46,11 @@ public sealed class OpenApiDocument : IntegrationTest
         "GET /users/{username} 200", "GET /users/{username} 404",
         "GET /me 200", "GET /me 401",
         "GET /health 200",
+        "POST /posts 403",
+        "GET /me/tokens 200", "GET /me/tokens 400", "GET /me/tokens 401",
+        "POST /me/tokens 201", "POST /me/tokens 400", "POST /me/tokens 401", "POST /me/tokens 403", "POST /me/tokens 415",
+        "GET /me/tokens/{id} 200", "GET /me/tokens/{id} 404",
+        "DELETE /me/tokens/{id} 204", "DELETE /me/tokens/{id} 403", "DELETE /me/tokens/{id} 404",
     ];
 
     private OpenApiSpec spec = null!;
@@ -100,6 +114,36 @@ public sealed class OpenApiDocument : IntegrationTest
             BasicSchemeNames(),
             Is.Not.Empty,
             $"components.securitySchemes has no scheme with type http and scheme basic: {schemes.ToJsonString()}");
+    }
+
+    [Test]
+    public void DeclaresAnHttpBearerSecurityScheme()
+    {
+        var schemes = spec.Root["components"]?["securitySchemes"]?.AsObject() ?? [];
+
+        Assert.That(
+            SchemeNames("bearer"),
+            Is.Not.Empty,
+            $"components.securitySchemes has no scheme with type http and scheme bearer: {schemes.ToJsonString()}");
+    }
+
+    [Test]
+    public void TakesABearerTokenWhereverItTakesBasicButWhereATokenIsCreated()
+    {
+        var basic = BasicSchemeNames();
+        var bearer = SchemeNames("bearer");
+        Assert.Multiple(() =>
+        {
+            foreach (var operation in spec.Operations)
+            {
+                var requirements = spec.Security(operation).Select(requirement => requirement!.AsObject()).ToList();
+                var takesBasic = requirements.Any(requirement => requirement.Any(scheme => basic.Contains(scheme.Key)));
+                var takesBearer = requirements.Any(requirement => requirement.Any(scheme => bearer.Contains(scheme.Key)));
+                Assert.That(takesBearer, Is.EqualTo(takesBasic && operation.Name != BasicOnly), $"{operation.Name}: {Show(requirements)}");
+            }
+
+            Assert.That(spec.Operations.Any(operation => operation.Name == BasicOnly), Is.True, $"{BasicOnly} is missing from the document");
+        });
     }
 
     [Test]
@@ -170,6 +214,32 @@ public sealed class OpenApiDocument : IntegrationTest
         // Me.
         await check.CheckAsync(await client.SendAsync(HttpMethod.Get, me, author), HttpStatusCode.OK);
         await check.CheckAsync(await client.SendAsync(HttpMethod.Get, me), HttpStatusCode.Unauthorized);
+
+        // Tokens: created with a password (refused without one, with a token, malformed, in another media type), listed, read.
+        var tokens = await client.TokensLinkAsync(author);
+        var tokenBody = """{"name":"OpenAPI","scopes":["read"],"expiresInDays":30}""";
+        var readToken = await CheckedJsonAsync(check, await client.SendAsync(HttpMethod.Post, tokens, author, BlogClient.Json(tokenBody)), HttpStatusCode.Created);
+        var readSecret = readToken["token"]!.GetValue<string>();
+        var tokenSelf = BlogClient.Href(readToken, "self");
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Post, tokens, author, BlogClient.Json("""{"name":" ","scopes":["admin"],"expiresInDays":0}""")), HttpStatusCode.BadRequest);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Post, tokens, content: BlogClient.Json(tokenBody)), HttpStatusCode.Unauthorized);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Post, tokens, content: BlogClient.Json(tokenBody), configure: BlogClient.Bearer(readSecret)), HttpStatusCode.Forbidden);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Post, tokens, author, BlogClient.Json(tokenBody, "text/plain")), HttpStatusCode.UnsupportedMediaType);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, tokens, author), HttpStatusCode.OK);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, $"{tokens}?size=0", author), HttpStatusCode.BadRequest);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, tokens), HttpStatusCode.Unauthorized);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, tokenSelf, configure: BlogClient.Bearer(readSecret)), HttpStatusCode.OK);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, $"{tokens}/{Guid.CreateVersion7()}", author), HttpStatusCode.NotFound);
+
+        // Signed in with the read token: it reads, and may not write.
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, me, configure: BlogClient.Bearer(readSecret)), HttpStatusCode.OK);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Post, posts, content: BlogClient.Json("""{"title":"t","body":"b"}"""), configure: BlogClient.Bearer(readSecret)), HttpStatusCode.Forbidden);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, tokenSelf, configure: BlogClient.Bearer(readSecret)), HttpStatusCode.Forbidden);
+
+        // Revoked: gone, and refused.
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, tokenSelf, author), HttpStatusCode.NoContent);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, tokenSelf, author), HttpStatusCode.NotFound);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, me, configure: BlogClient.Bearer(readSecret)), HttpStatusCode.Unauthorized);
 
         // Create: created, replayed, key reused with another body, invalid, anonymous, wrong media type.
         await check.CheckAsync(await client.CreatePostResponseAsync(author, "Hello OpenAPI", "First", Key("create-1")), HttpStatusCode.Created);
@@ -260,12 +330,15 @@ public sealed class OpenApiDocument : IntegrationTest
 
     private static string Show(List<JsonObject> requirements) => $"[{string.Join(", ", requirements.Select(requirement => requirement.ToJsonString()))}]";
 
-    private HashSet<string> BasicSchemeNames() =>
+    private HashSet<string> BasicSchemeNames() => SchemeNames("basic");
+
+    /// <summary>The names of the http security schemes with this scheme (<c>basic</c>, <c>bearer</c>).</summary>
+    private HashSet<string> SchemeNames(string httpScheme) =>
     [
         .. (spec.Root["components"]?["securitySchemes"]?.AsObject() ?? [])
             .Where(scheme => spec.Deref(scheme.Value!) is var resolved
                 && resolved["type"]?.GetValue<string>() == "http"
-                && string.Equals(resolved["scheme"]?.GetValue<string>(), "basic", StringComparison.OrdinalIgnoreCase))
+                && string.Equals(resolved["scheme"]?.GetValue<string>(), httpScheme, StringComparison.OrdinalIgnoreCase))
             .Select(scheme => scheme.Key),
     ];
 
@@ -276,6 +349,18 @@ public sealed class OpenApiDocument : IntegrationTest
         var text = await response.Content.ReadAsStringAsync();
         await check.CheckAsync(response, expected);
         return response.StatusCode == HttpStatusCode.OK ? JsonNode.Parse(text) : null;
+    }
+
+    /// <summary>Checks a response and returns its JSON body.</summary>
+    private static async Task<JsonNode> CheckedJsonAsync(ResponseConformance check, HttpResponseMessage response, HttpStatusCode expected)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            await check.CheckAsync(response, expected);
+            Assert.That(response.StatusCode, Is.EqualTo(expected), text);
+            return JsonNode.Parse(text)!;
+        }
     }
 
     private async Task<JsonNode> CreateCheckedAsync(ResponseConformance check, string user, string title)

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Blog.Api.Hal;
 using Blog.Api.Posts;
+using Blog.Api.Tokens;
 using Blog.Api.Users;
+using Blog.Api.Validation;
 using Blog.Tests.Integration;
 using FluentValidation;
 using FluentValidation.Validators;
@@ -23,6 +25,7 @@ public sealed class RequestSchemas : IntegrationTest
         yield return new TestCaseData("PostRequest", typeof(PostRequest)).SetArgDisplayNames("PostRequest");
         yield return new TestCaseData("PostMergePatch", typeof(PostMergePatch)).SetArgDisplayNames("PostMergePatch");
         yield return new TestCaseData("RegisterUserRequest", typeof(RegisterUserRequest)).SetArgDisplayNames("RegisterUserRequest");
+        yield return new TestCaseData("CreateAccessTokenRequest", typeof(CreateAccessTokenRequest)).SetArgDisplayNames("CreateAccessTokenRequest");
     }
 
     private static IEnumerable<TestCaseData> Queries()
@@ -30,6 +33,7 @@ public sealed class RequestSchemas : IntegrationTest
         yield return new TestCaseData("GET /posts", typeof(PostListQuery)).SetArgDisplayNames("GET /posts, its own rules");
         yield return new TestCaseData("GET /posts", typeof(PageQuery)).SetArgDisplayNames("GET /posts, the included paging rules");
         yield return new TestCaseData("GET /users", typeof(PageQuery)).SetArgDisplayNames("GET /users");
+        yield return new TestCaseData("GET /me/tokens", typeof(PageQuery)).SetArgDisplayNames("GET /me/tokens");
     }
 
     [TestCaseSource(nameof(Bodies))]
@@ -65,6 +69,7 @@ public sealed class RequestSchemas : IntegrationTest
     [TestCase("PUT /posts/{id}")]
     [TestCase("PATCH /posts/{id}")]
     [TestCase("POST /users")]
+    [TestCase("POST /me/tokens")]
     public void RequireTheBodyOfEveryWrite(string operationName)
     {
         var operation = spec.Operations.Single(found => found.Name == operationName);
@@ -98,13 +103,13 @@ public sealed class RequestSchemas : IntegrationTest
     }
 
     [Test]
-    public void OfferBasicOptionallyOnAnonymousOperations()
+    public void OfferBasicAndBearerOptionallyOnAnonymousOperations()
     {
         var anonymous = spec.Operations.Where(operation => operation.Name is "GET /" or "GET /posts" or "GET /posts/{id}" or "GET /users" or "GET /users/{username}" or "POST /users");
 
         Assert.That(
             anonymous.Select(operation => $"{operation.Name}: {spec.Security(operation).ToJsonString()}"),
-            Has.All.EndsWith("""[{},{"Basic":[]}]"""));
+            Has.All.EndsWith("""[{},{"Basic":[]},{"Bearer":[]}]"""));
     }
 
     /// <summary>GET /health ignores credentials, so it offers none, and never answers 401 or 429.</summary>
@@ -151,12 +156,18 @@ public sealed class RequestSchemas : IntegrationTest
             case IRegularExpressionValidator when schema["pattern"] is null:
                 yield return $"{name}: matches a pattern the schema does not state";
                 break;
+            case IOneOfValidator oneOf when !ItemValues(schema).SequenceEqual(oneOf.Values):
+                yield return $"{name}: each item is one of {string.Join(", ", oneOf.Values)}, but the schema says {schema.ToJsonString()}";
+                break;
             case IBetweenValidator between when schema["minimum"]?.GetValue<decimal>() != Convert.ToDecimal(between.From, System.Globalization.CultureInfo.InvariantCulture)
                 || schema["maximum"]?.GetValue<decimal>() != Convert.ToDecimal(between.To, System.Globalization.CultureInfo.InvariantCulture):
                 yield return $"{name}: between {between.From} and {between.To}, but the schema says {schema.ToJsonString()}";
                 break;
         }
     }
+
+    private static IEnumerable<string> ItemValues(JsonObject schema) =>
+        (schema["items"] as JsonObject)?["enum"]?.AsArray().Select(value => value!.GetValue<string>()) ?? [];
 
     private static string Camel(string member) => char.ToLowerInvariant(member[0]) + member[1..];
 }

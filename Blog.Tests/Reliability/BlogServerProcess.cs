@@ -73,16 +73,18 @@ public sealed class BlogServerProcess : IDisposable
     }
 
     /// <summary>
-    /// Starts the service and waits (bounded) until <c>/health</c> answers 200. <paramref name="settings"/> are
-    /// environment variables for the child (<c>RateLimiting__Enabled</c>, …), over the defaults.
+    /// Starts the service and waits (bounded) until <c>/health</c> answers 200. It runs in its own folder unless
+    /// <paramref name="workingDirectory"/> says otherwise; <paramref name="arguments"/> are added to its command line,
+    /// and <paramref name="settings"/> are environment variables for it (<c>RateLimiting__Enabled</c>, …), over the defaults.
     /// </summary>
     public static async Task<BlogServerProcess> StartAsync(
-        string apiDll, string databasePath, HttpClient http, TimeSpan startTimeout, IReadOnlyDictionary<string, string>? settings = null)
+        string apiDll, string databasePath, HttpClient http, TimeSpan startTimeout, string? workingDirectory = null, IEnumerable<string>? arguments = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         // A port found free can be taken before the child binds it; a second try with another port covers that.
         for (var attempt = 1; ; attempt++)
         {
-            var server = Start(apiDll, databasePath, FreeLoopbackPort(), settings ?? new Dictionary<string, string>());
+            var server = Start(apiDll, databasePath, FreeLoopbackPort(), workingDirectory ?? Path.GetDirectoryName(apiDll)!, arguments ?? [], settings ?? new Dictionary<string, string>());
             try
             {
                 await server.WaitUntilHealthyAsync(http, startTimeout);
@@ -100,12 +102,13 @@ public sealed class BlogServerProcess : IDisposable
         }
     }
 
-    private static BlogServerProcess Start(string apiDll, string databasePath, int port, IReadOnlyDictionary<string, string> settings)
+    private static BlogServerProcess Start(
+        string apiDll, string databasePath, int port, string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> settings)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo(DotnetHost())
         {
-            WorkingDirectory = Path.GetDirectoryName(apiDll)!,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -113,12 +116,17 @@ public sealed class BlogServerProcess : IDisposable
         start.ArgumentList.Add(apiDll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ConnectionStrings__Blog"] = $"Data Source={databasePath}";
         start.Environment["RateLimiting__Enabled"] = "false";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        // One log event per request would only slow the child down; warnings and errors are still written.
-        start.Environment["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning";
+        // One log entry per request would only slow the child down; warnings and errors are still written.
+        start.Environment["Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging"] = "Warning";
         foreach (var (name, value) in settings)
         {
             start.Environment[name] = value;

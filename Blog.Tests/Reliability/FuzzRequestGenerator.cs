@@ -5,14 +5,15 @@ using System.Text.Json;
 namespace Blog.Tests.Reliability;
 
 /// <summary>A registered user the generator may sign in as.</summary>
-public sealed record FuzzUser(string Name, string Password);
+public sealed record FuzzUser(string Name, string Password, string WriteToken, string ReadToken);
 
 /// <summary>
 /// Real things taken from the running service for the generator to aim at, so that mutations start from ids,
 /// ETags and cursor links the service really issued. The lists have a fixed length for a given setup, so a seed
 /// always makes the same choices.
 /// </summary>
-public sealed record FuzzTargets(IReadOnlyList<FuzzUser> Users, IReadOnlyList<string> PostIds, IReadOnlyList<string> ETags, IReadOnlyList<string> PageLinks);
+public sealed record FuzzTargets(
+    IReadOnlyList<FuzzUser> Users, IReadOnlyList<string> PostIds, IReadOnlyList<string> ETags, IReadOnlyList<string> PageLinks, string RevokedToken);
 
 /// <summary>One generated request, exactly as it is sent.</summary>
 public sealed record FuzzRequest(
@@ -276,7 +277,7 @@ public sealed class FuzzRequestGenerator(FuzzTargets targets, int seed)
             Resource.Post => "/posts/" + PostId() + (Chance(0.05) ? Pick("/", "/x", "/..", "/posts", "%20", ".json") : ""),
             Resource.Users => Pick("/users", "/users", "/users", "/users/", "/USERS", "//users", "/users/."),
             Resource.User => "/users/" + Username(),
-            Resource.Me => Pick("/me", "/me", "/me", "/me/", "/ME", "/me/posts", "/me/.."),
+            Resource.Me => Pick("/me", "/me", "/me", "/me/", "/ME", "/me/posts", "/me/..", "/me/tokens", "/me/tokens", "/me/tokens/" + Pick(targets.PostIds), "/me/tokens/x"),
             Resource.Health => Pick("/health", "/health", "/health", "/health/", "/HEALTH", "/health/ready", "/health%01"),
             Resource.OpenApi => Pick("/swagger/v1/swagger.json", "/swagger", "/swagger/v2/swagger.json", "/swagger/v1/swagger.json/", "/swagger/%2e%2e/swagger.json"),
             _ => JunkPath(),
@@ -499,11 +500,13 @@ public sealed class FuzzRequestGenerator(FuzzTargets targets, int seed)
 
         private string SearchValue()
         {
-            var choice = rng.Next(12);
+            var choice = rng.Next(14);
             Note($"q:{choice}");
             return choice switch
             {
                 < 2 => "needle",
+                12 => Uri.EscapeDataString(string.Join(' ', Enumerable.Repeat("the", 50))),
+                13 => Uri.EscapeDataString(string.Join(' ', Enumerable.Range(0, 40).Select(_ => Pick("the", "of", "and", "a", "to", "in", "is")))),
                 2 => "",
                 3 => Pick("%25", "_", "%5C", "'", "%22", "%27%20OR%201%3D1%20--", "[", "*", "%00", "%FF", "%C3%28", "%"),
                 4 => new string('q', 200),
@@ -548,8 +551,12 @@ public sealed class FuzzRequestGenerator(FuzzTargets targets, int seed)
                     Note("auth:none");
                     return;
                 case 1:
-                    Note("auth:valid");
-                    headers.Add(new("Authorization", Basic($"{user.Name}:{user.Password}")));
+                    headers.Add(new("Authorization", Note(Pick("auth:valid", "auth:valid", "auth:bearer-write", "auth:bearer-read")) switch
+                    {
+                        "auth:bearer-write" => "Bearer " + user.WriteToken,
+                        "auth:bearer-read" => "Bearer " + user.ReadToken,
+                        _ => Basic($"{user.Name}:{user.Password}"),
+                    }));
                     return;
                 case 2:
                     // PBKDF2 runs for each of these (failures are not remembered), so they are kept rare.
@@ -563,10 +570,16 @@ public sealed class FuzzRequestGenerator(FuzzTargets targets, int seed)
                     return;
             }
 
-            var choice = rng.Next(18);
+            var choice = rng.Next(24);
             Note($"auth:garbage{choice}");
             headers.Add(new("Authorization", choice switch
             {
+                18 => "Bearer " + targets.RevokedToken,
+                19 => "Bearer blog_" + RandomString(43, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+                20 => "Bearer " + user.WriteToken + Pick("x", "=", " ", "\u00e9"),
+                21 => "bEARER " + user.ReadToken,
+                22 => "Bearer " + user.WriteToken[..rng.Next(user.WriteToken.Length)],
+                23 => Pick("Bearer", "Bearer ", "Bearer blog_", "Bearer " + new string('b', 20_000), "Bearer " + user.Password),
                 0 => "Basic",
                 1 => "Basic ",
                 2 => "Basic !!!!",
@@ -602,9 +615,17 @@ public sealed class FuzzRequestGenerator(FuzzTargets targets, int seed)
                 headers.Add(new("If-Match", EntityTag("if-match")));
             }
 
-            if (Chance(method is "GET" or "HEAD" ? 0.2 : 0.03))
+            if (Chance(method is "GET" or "HEAD" ? 0.2 : isWrite ? 0.1 : 0.03))
             {
                 headers.Add(new("If-None-Match", EntityTag("if-none-match")));
+            }
+
+            if (Chance(isWrite ? 0.1 : 0.02))
+            {
+                headers.Add(new("If-Unmodified-Since", Note("if-unmodified-since:" + Pick(
+                    DateTimeOffset.UtcNow.AddDays(1).ToString("R", CultureInfo.InvariantCulture),
+                    "Thu, 01 Jan 1970 00:00:00 GMT", "Fri, 31 Dec 9999 23:59:59 GMT", "garbage", "", "Sunday, 06-Nov-94 08:49:37 GMT",
+                    "Sun Nov  6 08:49:37 1994", "Thu, 01 Jan 1970 00:00:00 GMT, Thu, 01 Jan 1970 00:00:00 GMT"))[20..]));
             }
         }
 
@@ -627,7 +648,7 @@ public sealed class FuzzRequestGenerator(FuzzTargets targets, int seed)
                 11 => $"\"{id}--1\"",
                 12 => $"\"{id}-\"",
                 13 => $"\"{id}-1\", \"{id}-2\", W/\"x\"",
-                14 => "*, \"a\"",
+                14 => Pick("*, \"a\"", "\"bogus\", *", "*, *", $"\"{id}-008\"", $"\"{id}-1\" *"),
                 15 => "\"" + new string('e', 5000) + "\"",
                 16 => ",,,",
                 17 => "\"unterminated",
@@ -667,10 +688,18 @@ public sealed class FuzzRequestGenerator(FuzzTargets targets, int seed)
                 return;
             }
 
-            var choice = rng.Next(28);
+            var choice = rng.Next(36);
             Note($"header:{choice}");
             headers.Add(choice switch
             {
+                28 => new("X-Forwarded-For", Pick("203.0.113.5", "203.0.113.5, 10.0.0.1", "::1", "[2001:db8::1]:443", "unknown", "", ", ,", "1.2.3.4:99999")),
+                29 => new("X-Forwarded-For", string.Join(", ", Enumerable.Range(0, 1 + rng.Next(300)).Select(i => $"198.51.100.{i % 256}"))),
+                30 => new("X-Forwarded-Proto", Pick("https", "HTTPS", "https, http", "", "javascript")),
+                31 => new("X-Forwarded-Host", Pick("blog.example", "blog.example:8443", "a b", "evil.example, blog.example", "", "[::1]:80")),
+                32 => new("Forwarded", "for=203.0.113.5;proto=https;host=evil.example"),
+                33 => new("traceparent", Pick("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "00-00000000000000000000000000000000-0000000000000000-00", "garbage", "ff-" + new string('a', 5000))),
+                34 => new("tracestate", new string('t', 8000)),
+                35 => new("baggage", "k=" + new string('v', 8000)),
                 0 => new("Host", "evil.example"),
                 1 => new("Host", "localhost:99999"),
                 2 => new("Host", "[::1]"),

@@ -5,7 +5,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Blog.Tests.Integration;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -35,6 +34,8 @@ public sealed class Fuzzing
         using var factory = new BlogApiFactory(new Dictionary<string, string?>
         {
             ["RateLimiting:Enabled"] = "false",
+            // The fuzzer's client is a trusted proxy (loopback), so its forwarded headers are acted on, not ignored.
+            ["ForwardedHeaders:Enabled"] = "true",
             // A log entry per request would swamp the test output; warnings and errors still reach the console.
             // The factory passes settings as command-line arguments, parents included, so MinimumLevel needs a value.
             ["Serilog:MinimumLevel"] = "Information",
@@ -42,8 +43,11 @@ public sealed class Fuzzing
         });
         using var app = factory.WithWebHostBuilder(builder => builder.ConfigureServices(
             services => services.AddSingleton<ILoggerProvider>(new ErrorCapture(serverErrors))));
-        using var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        http.Timeout = TimeSpan.FromSeconds(30);
+        using var http = new HttpClient(app.Server.CreateHandler(context => context.Connection.RemoteIpAddress = IPAddress.Loopback))
+        {
+            BaseAddress = app.Server.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
         var client = new BlogClient(http);
         var targets = await SetUpTargetsAsync(client);
         var generator = new FuzzRequestGenerator(targets, seed);
@@ -139,7 +143,14 @@ public sealed class Fuzzing
         var users = new List<FuzzUser>();
         for (var i = 0; i < 3; i++)
         {
-            users.Add(new FuzzUser(await client.RegisterAsync(), BlogClient.Password));
+            var name = await client.RegisterAsync();
+            users.Add(new FuzzUser(name, BlogClient.Password, await client.CreateTokenSecretAsync(name, "read", "write"), await client.CreateTokenSecretAsync(name, "read")));
+        }
+
+        var revoked = await client.CreateTokenAsync(users[0].Name, "write");
+        using (var revoke = await client.SendAsync(HttpMethod.Delete, BlogClient.Href(revoked, "self"), users[0].Name))
+        {
+            Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         }
 
         var ids = new List<string>();
@@ -168,7 +179,7 @@ public sealed class Fuzzing
         }
 
         Assert.That(links.Count(link => link.Contains("cursor=", StringComparison.Ordinal)), Is.GreaterThan(10), "the setup needs real cursors to mutate");
-        return new FuzzTargets(users, ids, etags, links);
+        return new FuzzTargets(users, ids, etags, links, revoked["token"]!.GetValue<string>());
     }
 
     private sealed record Outcome(int? Status, string? Failure, string? NotSent);

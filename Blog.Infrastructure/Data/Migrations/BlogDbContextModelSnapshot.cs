@@ -15,7 +15,7 @@ namespace Blog.Infrastructure.Data.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Blog.Domain.Posts.IdempotencyRecord", b =>
                 {
@@ -86,6 +86,52 @@ namespace Blog.Infrastructure.Data.Migrations
                     b.ToTable("Posts");
                 });
 
+            modelBuilder.Entity("Blog.Domain.Tokens.AccessToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastUsedDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "CreatedDate", "Id");
+
+                    b.ToTable("AccessTokens");
+                });
+
             modelBuilder.Entity("Blog.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -141,6 +187,15 @@ namespace Blog.Infrastructure.Data.Migrations
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Blog.Domain.Tokens.AccessToken", b =>
+                {
+                    b.HasOne("Blog.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -1,6 +1,7 @@
 using AutoMapper;
 using Blog.Api.Hal;
 using Blog.Api.Posts;
+using Blog.Api.Tokens;
 using Blog.Api.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -46,6 +47,7 @@ public sealed class LinkHost : IAsyncDisposable
         type == typeof(PostLinksResolver) ? new PostLinksResolver(Links)
         : type == typeof(UserLinksResolver) ? new UserLinksResolver(Links)
         : type == typeof(MeLinksResolver) ? new MeLinksResolver(Links)
+        : type == typeof(AccessTokenLinksResolver) ? new AccessTokenLinksResolver(Links)
         : Activator.CreateInstance(type)!);
 
     public ValueTask DisposeAsync() => app.DisposeAsync();

@@ -51,7 +51,7 @@ public sealed class UserMapping
     }
 
     [Test]
-    public void GivesMeItsOwnProfileAndPostsLinks()
+    public void GivesMeItsOwnProfilePostsAndTokensLinks()
     {
         var me = mapper.Map<MeDto>(user);
 
@@ -63,6 +63,7 @@ public sealed class UserMapping
             Assert.That(me.Links.Self.Href, Is.EqualTo($"{LinkHost.BaseUrl}/me"));
             Assert.That(me.Links.Profile.Href, Is.EqualTo($"{LinkHost.BaseUrl}/users/Rick"));
             Assert.That(me.Links.Posts.Href, Is.EqualTo($"{LinkHost.BaseUrl}/posts?author=Rick"));
+            Assert.That(me.Links.Tokens.Href, Is.EqualTo($"{LinkHost.BaseUrl}/me/tokens"));
         });
     }
 }

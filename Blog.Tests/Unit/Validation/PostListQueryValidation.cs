@@ -19,6 +19,15 @@ public sealed class PostListQueryValidation
         Assert.That(ErrorsOf(new PostListQuery { Q = new string('q', 201) }), Is.EqualTo(new[] { "Q" }));
 
     [Test]
+    public void CountsSearchTextInUnicodeCharacters() =>
+        Assert.That(validator.Validate(new PostListQuery { Q = string.Concat(Enumerable.Repeat("🙂", 200)) }).IsValid, Is.True);
+
+    [TestCase("end\u0000")]
+    [TestCase("\u001b[31m")]
+    public void RejectsSearchTextWithAControlCharacter(string q) =>
+        Assert.That(ErrorsOf(new PostListQuery { Q = q }), Is.EqualTo(new[] { "Q" }));
+
+    [Test]
     public void AcceptsAnAuthorOf32Characters() =>
         Assert.That(validator.Validate(new PostListQuery { Author = new string('a', 32) }).IsValid, Is.True);
 

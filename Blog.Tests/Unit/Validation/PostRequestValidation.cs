@@ -22,9 +22,20 @@ public sealed class PostRequestValidation
     public void AcceptsABodyOf100000Characters() =>
         Assert.That(validator.Validate(new PostRequest("Title", new string('b', 100_000))).IsValid, Is.True);
 
+    [Test]
+    public void CountsATitleInUnicodeCharactersNotUtf16Units() =>
+        Assert.That(validator.Validate(new PostRequest(string.Concat(Enumerable.Repeat("🙂", 200)), Body)).IsValid, Is.True);
+
+    [Test]
+    public void RejectsATitleOf201Emoji() =>
+        AssertSingleError(new PostRequest(string.Concat(Enumerable.Repeat("🙂", 201)), Body), nameof(PostRequest.Title), "The title must be at most 200 characters.");
+
     [TestCase(null, "A title is required.")]
     [TestCase("", "The title must not be blank.")]
     [TestCase("   \t\n", "The title must not be blank.")]
+    [TestCase("\u200B\u200B", "The title must not be blank.")]
+    [TestCase("\u2060\uFEFF\u3000\u00A0", "The title must not be blank.")]
+    [TestCase("\u3164\u2800", "The title must not be blank.")]
     public void RejectsAMissingOrBlankTitle(string? title, string message) =>
         AssertSingleError(new PostRequest(title, Body), nameof(PostRequest.Title), message);
 
@@ -36,6 +47,24 @@ public sealed class PostRequestValidation
     [TestCase(" ")]
     public void RejectsAMissingOrBlankBody(string? body) =>
         AssertSingleError(new PostRequest("Title", body), nameof(PostRequest.Body), null);
+
+    [TestCase("Tab\there")]
+    [TestCase("A\u0000B")]
+    [TestCase("Bell\u0007")]
+    public void RejectsATitleWithAControlCharacter(string title) =>
+        AssertSingleError(new PostRequest(title, Body), nameof(PostRequest.Title), "The title must not contain control characters.");
+
+    [Test]
+    public void AcceptsTabsAndLineBreaksInABody() =>
+        Assert.That(validator.Validate(new PostRequest("Title", "One\r\n\tTwo\n")).IsValid, Is.True);
+
+    [Test]
+    public void RejectsANulInABody() =>
+        AssertSingleError(new PostRequest("Title", "before\u0000after"), nameof(PostRequest.Body), "The body must not contain control characters other than tabs and line breaks.");
+
+    [Test]
+    public void AcceptsAnAccentedLetterWrittenWithACombiningMark() =>
+        Assert.That(validator.Validate(new PostRequest("e\u0301", Body)).IsValid, Is.True);
 
     [Test]
     public void RejectsABodyOf100001Characters() =>

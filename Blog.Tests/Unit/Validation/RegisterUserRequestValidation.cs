@@ -54,6 +54,16 @@ public sealed class RegisterUserRequestValidation
     public void AcceptsAnOptionalDisplayName(string? displayName) =>
         Assert.That(validator.Validate(new RegisterUserRequest("rick", Password, displayName)).IsValid, Is.True);
 
+    [TestCase("\u200B\u200B")]
+    [TestCase("\u3164")]
+    [TestCase("Rick\u0000")]
+    public void RejectsAnInvisibleDisplayNameOrOneWithAControlCharacter(string displayName) =>
+        AssertOnlyErrorOn(new RegisterUserRequest("rick", Password, displayName), nameof(RegisterUserRequest.DisplayName));
+
+    [Test]
+    public void CountsAPasswordInUnicodeCharacters() =>
+        AssertOnlyErrorOn(new RegisterUserRequest("rick", string.Concat(Enumerable.Repeat("🔑", 7)), null), nameof(RegisterUserRequest.Password));
+
     [Test]
     public void AcceptsADisplayNameOf100Characters() =>
         Assert.That(validator.Validate(new RegisterUserRequest("rick", Password, new string('d', 100))).IsValid, Is.True);
