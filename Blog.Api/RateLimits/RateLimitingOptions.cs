@@ -19,6 +19,21 @@ public sealed class RateLimitingOptions
 
     /// <summary>Failed sign-ins per client address; past it, every sign-in from that address waits.</summary>
     public WindowLimit FailedSignIns { get; set; } = new() { PermitLimit = 10, WindowSeconds = 300 };
+
+    /// <summary>Stops the start-up on a limit that could never let anything through, rather than failing every request.</summary>
+    public void Validate()
+    {
+        int[] atLeastOne =
+        [
+            Reads.PermitsPerSecond, Reads.Burst, Searches.ConcurrencyLimit, Writes.PermitLimit, Writes.WindowSeconds,
+            FailedSignIns.PermitLimit, FailedSignIns.WindowSeconds,
+        ];
+        if (Enabled && (atLeastOne.Any(value => value < 1) || Searches.QueueLimit < 0 || Searches.QueueTimeoutMilliseconds < 0))
+        {
+            throw new InvalidOperationException(
+                $"Every limit in the {Section} section must be at least 1 (Searches:QueueLimit and Searches:QueueTimeoutMilliseconds at least 0).");
+        }
+    }
 }
 
 /// <summary>At most <see cref="PermitLimit"/> in a window of <see cref="WindowSeconds"/>, which opens with the first one.</summary>

@@ -16,6 +16,7 @@ public static class RateLimitingSetup
     public static IServiceCollection AddBlogRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
+        options.Validate();
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SignInThrottle>();
