@@ -125,8 +125,6 @@ public sealed class BlogServerProcess : IDisposable
         start.Environment["RateLimiting__Enabled"] = "false";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        // One log entry per request would only slow the child down; warnings and errors are still written.
-        start.Environment["Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging"] = "Warning";
         foreach (var (name, value) in settings)
         {
             start.Environment[name] = value;

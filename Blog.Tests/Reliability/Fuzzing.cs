@@ -39,7 +39,7 @@ public sealed class Fuzzing
             // A log entry per request would swamp the test output; warnings and errors still reach the console.
             // The factory passes settings as command-line arguments, parents included, so MinimumLevel needs a value.
             ["Serilog:MinimumLevel"] = "Information",
-            ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.HttpLogging"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning",
         });
         using var app = factory.WithWebHostBuilder(builder => builder.ConfigureServices(
             services => services.AddSingleton<ILoggerProvider>(new ErrorCapture(serverErrors))));
