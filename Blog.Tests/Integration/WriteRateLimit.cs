@@ -1,6 +1,5 @@
 using System.Net;
 using Blog.Tests.Unit;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Integration;
@@ -12,6 +11,11 @@ public sealed class WriteRateLimit : IntegrationTest
         ["RateLimiting:Writes:PermitLimit"] = "3",
         ["RateLimiting:Writes:WindowSeconds"] = "60",
     };
+
+    /// <summary>The service's clock, which the Retry-After tests move instead of sleeping.</summary>
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(clock);
 
     [Test]
     public async Task WritesOverTheLimitGet429WithRetryAfterAndReadsAndHealthDoNot()
@@ -42,19 +46,15 @@ public sealed class WriteRateLimit : IntegrationTest
     [Test]
     public async Task RetryAfterIsTheTimeLeftInTheWindow()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var http = Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(
-            services => services.AddSingleton<TimeProvider>(clock))).CreateClient();
-        var client = new BlogClient(http);
-        var user = await client.RegisterAsync();
+        var user = await Client.RegisterAsync();
         for (var i = 0; i < 3; i++)
         {
-            using var allowed = await client.CreatePostResponseAsync(user);
+            using var allowed = await Client.CreatePostResponseAsync(user);
             Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         }
 
         clock.Advance(TimeSpan.FromSeconds(45));
-        using var limited = await client.CreatePostResponseAsync(user);
+        using var limited = await Client.CreatePostResponseAsync(user);
 
         await BlogClient.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests);
         Assert.That(limited.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(15)));
