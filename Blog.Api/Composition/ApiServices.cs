@@ -56,6 +56,7 @@ public static class ApiServices
         services.AddBlogAuthentication();
 
         services.AddRequestBodyLimit();
+        services.AddBlogRedis(configuration);
         services.AddBlogRateLimiting(configuration);
         services.AddForwardedHeadersFromConfiguration(configuration);
         services.AddBlogOpenApi();
