@@ -13,8 +13,16 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        // PING takes no token; the registration's timeout cancels this one.
-        await redis.GetDatabase().PingAsync().WaitAsync(cancellationToken);
-        return HealthCheckResult.Healthy();
+        try
+        {
+            // PING takes no token; the registration's timeout cancels this one.
+            await redis.GetDatabase().PingAsync().WaitAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            // The reason without the stack: a balancer asks every few seconds, and the log would repeat it each time.
+            return new HealthCheckResult(context.Registration.FailureStatus, $"Redis does not answer: {exception.Message}");
+        }
     }
 }
