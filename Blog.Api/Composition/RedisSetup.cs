@@ -13,12 +13,6 @@ public static class RedisSetup
 {
     public const string Section = "Redis";
 
-    /// <summary>
-    /// How long a limit check waits for Redis's answer before the instance's own budget stands in (SharedBudgets),
-    /// unless the configuration string sets <c>asyncTimeout</c>; StackExchange.Redis's own default is 5 s.
-    /// </summary>
-    private const int DefaultTimeoutMilliseconds = 500;
-
     public static IServiceCollection AddBlogRedis(this IServiceCollection services, IConfiguration configuration)
     {
         var configurationString = configuration[$"{Section}:Configuration"];
@@ -30,13 +24,10 @@ public static class RedisSetup
         // Parsed here, so that a mistyped string stops the start-up rather than the first request.
         var options = ConfigurationOptions.Parse(configurationString);
         // Redis is not needed to serve (see SharedBudgets): start without it, keep reconnecting in the background,
-        // and fail a command at once while disconnected instead of queueing it until it times out.
+        // and fail a command at once while disconnected instead of queueing it until it times out. How long a
+        // connected Redis may take to answer is asyncTimeout: StackExchange.Redis's 5 s unless the string sets it.
         options.AbortOnConnectFail = false;
         options.BacklogPolicy = BacklogPolicy.FailFast;
-        if (!configurationString.Contains("asyncTimeout", StringComparison.OrdinalIgnoreCase))
-        {
-            options.AsyncTimeout = DefaultTimeoutMilliseconds;
-        }
 
         var keyPrefix = configuration[$"{Section}:KeyPrefix"] ?? "blog:";
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));

@@ -15,8 +15,11 @@ namespace Blog.Api.RateLimits;
 /// instance, exactly as without Redis, until Redis answers again. A 503 would let an outage of Redis, which only
 /// keeps counts, stop the whole service; letting everything through would let whoever can slow Redis down guess
 /// passwords without limit. Falling back keeps every limit, per instance (with N instances a client may get up to N
-/// times its budget meanwhile). A warning says so once per outage, and after a failure Redis is left alone for
-/// <see cref="CoolOff"/>, so a slow Redis delays few requests.
+/// times its budget meanwhile). A warning says so once per outage. The timeout is StackExchange.Redis's asyncTimeout
+/// (5 s unless the configuration string sets another): at 500 ms, a burst of 200 sign-ins on this busy 2-core machine
+/// was late often enough that both instances fell back to their own budgets (20 × 401 instead of 10), so the timeout
+/// is left long enough to mean that Redis, not this process, is stuck, and a stuck Redis costs few requests that
+/// wait for it (<see cref="ShouldAsk"/>).
 /// <para>
 /// RedisRateLimiting times windows with each instance's clock, in whole seconds: the instances' clocks must agree
 /// (NTP), and a window lasts up to a second longer than configured (SharedLeases says so in Retry-After).
@@ -29,8 +32,24 @@ public sealed class SharedBudgets(IConnectionMultiplexer redis, string keyPrefix
     private long askAgainAt;
     private int failing;
 
-    /// <summary>False for a few seconds after Redis failed to answer.</summary>
-    public bool Available => time.GetTimestamp() >= Volatile.Read(ref askAgainAt);
+    /// <summary>
+    /// Whether this request should ask Redis: always while Redis answers. After it failed to, no request for
+    /// <see cref="CoolOff"/>, then one (the first to ask) every <see cref="CoolOff"/> until one gets an answer: a Redis
+    /// that hangs holds up one request per instance every few seconds, not every request.
+    /// </summary>
+    public bool ShouldAsk()
+    {
+        if (Volatile.Read(ref failing) == 0)
+        {
+            return true;
+        }
+
+        var now = time.GetTimestamp();
+        var due = Volatile.Read(ref askAgainAt);
+        return now >= due && Interlocked.CompareExchange(ref askAgainAt, now + CoolOffTicks, due) == due;
+    }
+
+    private long CoolOffTicks => (long)(CoolOff.TotalSeconds * time.TimestampFrequency);
 
     public RateLimiter TokenBucket(string budget, BucketLimit limit, Func<RateLimiter> local) => new SharedLimiter(
         new RedisTokenBucketRateLimiter<string>(keyPrefix + budget, new RedisTokenBucketRateLimiterOptions
@@ -69,7 +88,7 @@ public sealed class SharedBudgets(IConnectionMultiplexer redis, string keyPrefix
 
     public void DidNotAnswer(Exception exception)
     {
-        Volatile.Write(ref askAgainAt, time.GetTimestamp() + (long)(CoolOff.TotalSeconds * time.TimestampFrequency));
+        Volatile.Write(ref askAgainAt, time.GetTimestamp() + CoolOffTicks);
         if (Interlocked.Exchange(ref failing, 1) == 0)
         {
             logger.LogWarning(

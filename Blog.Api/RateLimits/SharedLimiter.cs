@@ -26,21 +26,21 @@ public sealed class SharedLimiter(
     public override RateLimiterStatistics? GetStatistics() => local.IsValueCreated ? local.Value.GetStatistics() : null;
 
     /// <summary>
-    /// Redis is asked only asynchronously: this refusal carries nothing, and the rate limiting middleware then calls
-    /// <see cref="AcquireAsyncCore"/> (as RedisRateLimiting's own limiters expect).
+    /// Everything is decided asynchronously: this refusal carries nothing, and the rate limiting middleware then calls
+    /// <see cref="AcquireAsyncCore"/> (as RedisRateLimiting's own limiters expect), which completes at once when the
+    /// in-memory stand-in answers.
     /// </summary>
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
-        budgets.Available ? AskAsynchronously.Instance : local.Value.AttemptAcquire(permitCount);
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => AskAsynchronously.Instance;
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
-        if (budgets.Available)
+        if (budgets.ShouldAsk())
         {
             try
             {
-                // The wait is bounded by the connection's asyncTimeout (RedisSetup), which times Redis's answer, not
-                // this process's threads. A timer of its own here also fired when a burst kept the threads busy, and
-                // handed the burst to each instance's own budget (200 guesses over two instances: 11-30 × 401, not 10).
+                // The wait is bounded by the connection's asyncTimeout (see SharedBudgets for why it is long). A
+                // timer of its own here (500 ms) fired when a burst kept this process's threads busy although Redis
+                // had answered, and handed the burst to each instance's own budget (200 guesses: 11-30 × 401, not 10).
                 var lease = await shared.AcquireAsync(permitCount, cancellationToken);
                 budgets.Answered();
                 return translate(lease);

@@ -1,10 +1,11 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace Blog.Tests.Integration.SharedLimits;
 
-public sealed class FailedSignInLimitAcrossInstances : TwoInstancesOnRedis
+public sealed class FailedSignInLimitAcrossInstances(DatabaseProvider provider) : TwoInstancesOnRedis(provider)
 {
     private const int Limit = 10;
     private const int Guesses = 200;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Blog.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
@@ -11,7 +12,7 @@ namespace Blog.Tests.Integration.SharedLimits;
 /// Redis configured but not there (a closed port): every limit still holds, kept by this instance alone, a warning
 /// says so, nothing fails with a 500, and <c>/health</c> is 503.
 /// </summary>
-public sealed class RateLimitsWhileRedisIsDown : IntegrationTest
+public sealed class RateLimitsWhileRedisIsDown(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private readonly ConcurrentQueue<LogEvent> events = new();
 

@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration.SharedLimits;
 
-public sealed class ReadRateLimitAcrossInstances : TwoInstancesOnRedis
+public sealed class ReadRateLimitAcrossInstances(DatabaseProvider provider) : TwoInstancesOnRedis(provider)
 {
     private const int Burst = 5;
 

@@ -1,10 +1,14 @@
+using Blog.Infrastructure.Data;
+
 namespace Blog.Tests.Integration.SharedLimits;
 
 /// <summary>
-/// Two instances of the service, as two processes behind a balancer would be: one SQLite file, one Redis
-/// (<c>Redis:Configuration</c>), and Redis keys under a prefix of the fixture's own, so that no fixture sees another's counts.
+/// Two instances of the service, as two processes behind a balancer would be: one database (on each provider), one
+/// Redis (<c>Redis:Configuration</c>), and Redis keys under a prefix of the fixture's own, so that no fixture sees
+/// another's counts.
 /// </summary>
-public abstract class TwoInstancesOnRedis
+[TestFixtureSource(typeof(IntegrationTest), nameof(IntegrationTest.Providers))]
+public abstract class TwoInstancesOnRedis(DatabaseProvider provider)
 {
     protected BlogApiFactory First { get; private set; } = null!;
 
@@ -22,10 +26,9 @@ public abstract class TwoInstancesOnRedis
             ["Redis:Configuration"] = TestServers.RedisConfiguration,
             ["Redis:KeyPrefix"] = KeyPrefix,
         };
-        First = new BlogApiFactory(settings);
+        First = new BlogApiFactory(provider, settings);
         _ = First.Server;
-        settings["ConnectionStrings:Blog"] = $"Data Source={First.DatabasePath}";
-        Second = new BlogApiFactory(settings);
+        Second = First.OnTheSameDatabase(settings);
         _ = Second.Server;
     }
 

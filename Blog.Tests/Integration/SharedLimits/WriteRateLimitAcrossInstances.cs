@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration.SharedLimits;
 
-public sealed class WriteRateLimitAcrossInstances : TwoInstancesOnRedis
+public sealed class WriteRateLimitAcrossInstances(DatabaseProvider provider) : TwoInstancesOnRedis(provider)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

@@ -1,9 +1,10 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration.SharedLimits;
 
 /// <summary>A short window, to see it end when its refusals said it would.</summary>
-public sealed class WriteWindowAcrossInstances : TwoInstancesOnRedis
+public sealed class WriteWindowAcrossInstances(DatabaseProvider provider) : TwoInstancesOnRedis(provider)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
