@@ -23,9 +23,10 @@ public static class SharedLeases
     }
 
     /// <summary>
-    /// A window ends once Redis's clock, in whole seconds, passes the second it stores as the window's end (its
-    /// Reset): one second after that second began. So the time left, rounded up to a second, is one more than the
-    /// refusal's RetryAfter (that end less the current whole second), and a client that waits for it finds a new window.
+    /// A window ends once the clock, in whole seconds (the instances' own, which RedisRateLimiting sends with each
+    /// call), passes the second stored as the window's end (its Reset): one second after that second began. So the
+    /// time left, rounded up to a second, is one more than the refusal's RetryAfter (that end less the current whole
+    /// second), and a client that waits for it finds a new window.
     /// </summary>
     public static RateLimitLease FromWindow(RateLimitLease lease, string partitionKey, IConnectionMultiplexer redis, SharedBudgets budgets)
     {
