@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Blog.Domain.Posts;
 using Blog.Domain.Tokens;
 using Blog.Domain.Users;
@@ -18,6 +19,9 @@ public static class DependencyInjection
 {
     public const string HealthCheckName = "database";
 
+    /// <summary>The meter of <c>db.client.operation.duration</c>, every database command's time.</summary>
+    public const string DatabaseMeterName = DatabaseMetrics.MeterName;
+
     public const string DefaultConnectionString = "Data Source=blog.db";
 
     private const long FullSynchronous = 2;
@@ -34,10 +38,13 @@ public static class DependencyInjection
         }
 
         var interruptOnCancellation = new InterruptOnCancellation();
-        services.AddDbContextPool<BlogDbContext>(options => options
+        services.AddMetrics();
+        services.AddSingleton(provider => new DatabaseMetrics(provider.GetRequiredService<IMeterFactory>(), "sqlite"));
+        services.AddSingleton<DatabaseTimeInterceptor>();
+        services.AddDbContextPool<BlogDbContext>((provider, options) => options
             .UseSqlite(sqlite.ToString())
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(interruptOnCancellation)
+            .AddInterceptors(interruptOnCancellation, provider.GetRequiredService<DatabaseTimeInterceptor>())
             .ReplaceService<IExceptionDetector, InterruptIsCancellation>());
         services.AddSingleton(new SqliteConnections(sqlite.ToString()));
         services.AddScoped<IPostRepository, PostRepository>();
