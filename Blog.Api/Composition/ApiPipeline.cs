@@ -36,6 +36,7 @@ public static class ApiPipeline
         app.UseAuthorization();
 
         app.MapControllers();
+        app.MapBlogMetrics();
         return app;
     }
 }

@@ -59,6 +59,7 @@ public static class ApiServices
         services.AddBlogRateLimiting(configuration);
         services.AddForwardedHeadersFromConfiguration(configuration);
         services.AddBlogOpenApi();
+        services.AddBlogTelemetry(configuration);
         return services;
     }
 }
