@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Blog.Domain.Posts;
 using Blog.Domain.Tokens;
 using Blog.Domain.Users;
@@ -19,9 +18,6 @@ public static class DependencyInjection
 {
     public const string HealthCheckName = "database";
 
-    /// <summary>The meter of <c>db.client.operation.duration</c>, every database command's time.</summary>
-    public const string DatabaseMeterName = DatabaseMetrics.MeterName;
-
     public const string DefaultConnectionString = "Data Source=blog.db";
 
     private const long FullSynchronous = 2;
@@ -38,14 +34,12 @@ public static class DependencyInjection
         }
 
         var interruptOnCancellation = new InterruptOnCancellation();
-        services.AddMetrics();
-        services.AddSingleton(provider => new DatabaseMetrics(provider.GetRequiredService<IMeterFactory>(), "sqlite"));
-        services.AddSingleton<DatabaseTimeInterceptor>();
-        services.AddDbContextPool<BlogDbContext>((provider, options) => options
+        services.AddDbContextPool<BlogDbContext>(options => options
             .UseSqlite(sqlite.ToString())
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(interruptOnCancellation, provider.GetRequiredService<DatabaseTimeInterceptor>())
+            .AddInterceptors(interruptOnCancellation)
             .ReplaceService<IExceptionDetector, InterruptIsCancellation>());
+        services.AddDatabaseTime();
         services.AddSingleton(new SqliteConnections(sqlite.ToString()));
         services.AddScoped<IPostRepository, PostRepository>();
         services.AddScoped<IUserRepository, UserRepository>();

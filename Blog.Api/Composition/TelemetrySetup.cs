@@ -1,5 +1,5 @@
 using Blog.Api.Logging;
-using Blog.Infrastructure;
+using Blog.Infrastructure.Data;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -32,7 +32,7 @@ public static class TelemetrySetup
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? "blog-api"))
             .WithMetrics(meters =>
             {
-                meters.AddAspNetCoreInstrumentation().AddMeter("System.Runtime", DependencyInjection.DatabaseMeterName);
+                meters.AddAspNetCoreInstrumentation().AddMeter("System.Runtime", DatabaseTime.MeterName);
                 if (metrics.Enabled)
                 {
                     meters.AddPrometheusExporter();

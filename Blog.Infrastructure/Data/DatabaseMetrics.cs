@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Microsoft.Data.Sqlite;
 
 namespace Blog.Infrastructure.Data;
 
@@ -11,33 +13,31 @@ namespace Blog.Infrastructure.Data;
 /// </summary>
 internal sealed class DatabaseMetrics
 {
-    public const string MeterName = "Blog.Database";
+    public static readonly string Cancelled = typeof(OperationCanceledException).FullName!;
 
     // The conventions' boundaries start at 1 ms; a read by key here takes tens of microseconds, so finer ones first.
     private static readonly double[] BucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-    private readonly Histogram<double> duration;
-    private readonly KeyValuePair<string, object?> system;
+    private static readonly KeyValuePair<string, object?> Sqlite = new("db.system.name", "sqlite");
+    private static readonly KeyValuePair<string, object?> Postgresql = new("db.system.name", "postgresql");
+    private static readonly KeyValuePair<string, object?> OtherSql = new("db.system.name", "other_sql");
 
-    /// <param name="meters">The host's meter factory.</param>
-    /// <param name="systemName">The conventions' name of the engine: <c>sqlite</c>, <c>postgresql</c>.</param>
-    public DatabaseMetrics(IMeterFactory meters, string systemName)
-    {
-        duration = meters.Create(MeterName).CreateHistogram(
+    private readonly Histogram<double> duration;
+
+    public DatabaseMetrics(IMeterFactory meters) =>
+        duration = meters.Create(DatabaseTime.MeterName).CreateHistogram(
             "db.client.operation.duration",
             unit: "s",
             description: "Duration of database commands, from their execution to the end of their rows.",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = BucketBoundaries });
-        system = new KeyValuePair<string, object?>("db.system.name", systemName);
-    }
 
-    public static readonly string Cancelled = typeof(OperationCanceledException).FullName!;
-
+    /// <param name="connection">The command's connection, which names the engine.</param>
     /// <param name="elapsed">How long the command took.</param>
     /// <param name="errorType">Why it failed (the exception's type), or null when it succeeded.</param>
-    public void Record(TimeSpan elapsed, string? errorType = null)
+    public void Record(DbConnection? connection, TimeSpan elapsed, string? errorType = null)
     {
+        var system = System(connection);
         if (errorType is null)
         {
             duration.Record(elapsed.TotalSeconds, system);
@@ -49,6 +49,10 @@ internal sealed class DatabaseMetrics
     }
 
     /// <summary>The time since <paramref name="startTimestamp"/>, a <see cref="Stopwatch.GetTimestamp"/>.</summary>
-    public void RecordSince(long startTimestamp, Exception? failure = null) =>
-        Record(Stopwatch.GetElapsedTime(startTimestamp), failure?.GetType().FullName);
+    public void RecordSince(DbConnection? connection, long startTimestamp, Exception? failure = null) =>
+        Record(connection, Stopwatch.GetElapsedTime(startTimestamp), failure?.GetType().FullName);
+
+    // By type name, so that this project needs no reference to a provider it does not use.
+    private static KeyValuePair<string, object?> System(DbConnection? connection) =>
+        connection is SqliteConnection ? Sqlite : connection?.GetType().Name == "NpgsqlConnection" ? Postgresql : OtherSql;
 }

@@ -30,7 +30,7 @@ internal sealed class DatabaseTimeInterceptor(DatabaseMetrics metrics) : DbComma
     {
         if (Finished(command) is { } started)
         {
-            metrics.RecordSince(started);
+            metrics.RecordSince(command.Connection, started);
         }
 
         return result;
@@ -38,34 +38,34 @@ internal sealed class DatabaseTimeInterceptor(DatabaseMetrics metrics) : DbComma
 
     public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
     {
-        metrics.Record(eventData.Duration);
+        metrics.Record(command.Connection, eventData.Duration);
         return result;
     }
 
     public override ValueTask<object?> ScalarExecutedAsync(
         DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
     {
-        metrics.Record(eventData.Duration);
+        metrics.Record(command.Connection, eventData.Duration);
         return ValueTask.FromResult(result);
     }
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        metrics.Record(eventData.Duration);
+        metrics.Record(command.Connection, eventData.Duration);
         return result;
     }
 
     public override ValueTask<int> NonQueryExecutedAsync(
         DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        metrics.Record(eventData.Duration);
+        metrics.Record(command.Connection, eventData.Duration);
         return ValueTask.FromResult(result);
     }
 
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData)
     {
         Finished(command);
-        metrics.Record(eventData.Duration, eventData.Exception.GetType().FullName);
+        metrics.Record(command.Connection, eventData.Duration, eventData.Exception.GetType().FullName);
     }
 
     public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -77,7 +77,7 @@ internal sealed class DatabaseTimeInterceptor(DatabaseMetrics metrics) : DbComma
     public override void CommandCanceled(DbCommand command, CommandEndEventData eventData)
     {
         Finished(command);
-        metrics.Record(eventData.Duration, DatabaseMetrics.Cancelled);
+        metrics.Record(command.Connection, eventData.Duration, DatabaseMetrics.Cancelled);
     }
 
     public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)

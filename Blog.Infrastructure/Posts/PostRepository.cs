@@ -37,7 +37,7 @@ internal sealed partial class PostRepository(BlogDbContext db, SqliteConnections
         }
         finally
         {
-            metrics.RecordSince(started, failure);
+            metrics.RecordSince(connection, started, failure);
         }
 
         static async Task<Post?> ReadPostAsync(SqliteCommand command, CancellationToken cancellationToken)
