@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Blog.Infrastructure.Data;
 
@@ -52,7 +53,10 @@ internal sealed class DatabaseMetrics
     public void RecordSince(DbConnection? connection, long startTimestamp, Exception? failure = null) =>
         Record(connection, Stopwatch.GetElapsedTime(startTimestamp), failure?.GetType().FullName);
 
-    // By type name, so that this project needs no reference to a provider it does not use.
-    private static KeyValuePair<string, object?> System(DbConnection? connection) =>
-        connection is SqliteConnection ? Sqlite : connection?.GetType().Name == "NpgsqlConnection" ? Postgresql : OtherSql;
+    private static KeyValuePair<string, object?> System(DbConnection? connection) => connection switch
+    {
+        SqliteConnection => Sqlite,
+        NpgsqlConnection => Postgresql,
+        _ => OtherSql,
+    };
 }

@@ -1,3 +1,6 @@
+using Blog.Infrastructure.Postgres;
+using Blog.Infrastructure.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Infrastructure.Data;
@@ -9,17 +12,20 @@ public static class DatabaseTime
     public const string MeterName = "Blog.Database";
 
     /// <summary>
-    /// <see cref="DatabaseMetrics"/>, and <see cref="DatabaseTimeInterceptor"/> on <see cref="BlogDbContext"/> whichever
-    /// provider it is given (EF Core applies this configuration after the context's own).
+    /// <see cref="DatabaseMetrics"/>, and <see cref="DatabaseTimeInterceptor"/> on the context of either provider (EF Core
+    /// applies these configurations after the provider's own).
     /// </summary>
     internal static IServiceCollection AddDatabaseTime(this IServiceCollection services)
     {
         services.AddMetrics();
         services.AddSingleton<DatabaseMetrics>();
         services.AddSingleton<DatabaseTimeInterceptor>();
-        services.ConfigureDbContext<BlogDbContext>(
-            (provider, options) => options.AddInterceptors(provider.GetRequiredService<DatabaseTimeInterceptor>()),
-            ServiceLifetime.Singleton);
+        // Each provider registers its own context type, whose options these configurations extend.
+        services.ConfigureDbContext<SqliteBlogDbContext>(AddInterceptor, ServiceLifetime.Singleton);
+        services.ConfigureDbContext<PostgresBlogDbContext>(AddInterceptor, ServiceLifetime.Singleton);
         return services;
     }
+
+    private static void AddInterceptor(IServiceProvider services, DbContextOptionsBuilder options) =>
+        options.AddInterceptors(services.GetRequiredService<DatabaseTimeInterceptor>());
 }

@@ -1,12 +1,11 @@
 using System.Net;
 using Blog.Infrastructure.Data;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Integration;
 
 /// <summary>With every place for a search taken, more searches wait briefly, then get 503; other reads go on.</summary>
-public sealed class BusySearches : IntegrationTest
+public sealed class BusySearches(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
@@ -20,9 +19,9 @@ public sealed class BusySearches : IntegrationTest
     [Test]
     public async Task SearchesBeyondThePlacesAndTheQueueGet503WithRetryAfterWhileOtherReadsAreServed()
     {
-        using var endless = new EndlessSearch();
+        using var endless = new EndlessSearch(Provider);
         using var http = Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(
-            services => services.ConfigureDbContext<BlogDbContext>(options => options.AddInterceptors(endless)))).CreateClient();
+            endless.AddTo)).CreateClient();
         var client = new BlogClient(http);
         var post = await client.CreatePostAsync(await client.RegisterAsync(), "Wyvern", "A post about a wyvern");
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Trace;
@@ -6,7 +7,7 @@ using OpenTelemetry.Trace;
 namespace Blog.Tests.Integration;
 
 /// <summary><c>/metrics</c> with the defaults: Prometheus text, to loopback only.</summary>
-public sealed class GetMetrics : IntegrationTest
+public sealed class GetMetrics(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private const string RequestDuration = "http_server_request_duration_seconds";
     private const string DatabaseDuration = "db_client_operation_duration_seconds";
@@ -68,7 +69,9 @@ public sealed class GetMetrics : IntegrationTest
         {
             Assert.That(after.Sum(DatabaseDuration + "_count") - before.Sum(DatabaseDuration + "_count"), Is.EqualTo(1), "one command: the read by key");
             Assert.That(after.Sum(DatabaseDuration + "_sum"), Is.GreaterThan(before.Sum(DatabaseDuration + "_sum")));
-            Assert.That(after.Samples(DatabaseDuration + "_count").Select(sample => sample.Labels["db_system_name"]), Is.All.AnyOf("sqlite", "postgresql"));
+            Assert.That(
+                after.Samples(DatabaseDuration + "_count").Select(sample => sample.Labels["db_system_name"]),
+                Is.All.EqualTo(Provider == DatabaseProvider.Postgres ? "postgresql" : "sqlite"));
             Assert.That(after.Text, Does.Contain($"# TYPE {DatabaseDuration} histogram"));
         });
     }

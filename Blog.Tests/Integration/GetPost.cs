@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class GetPost : IntegrationTest
+public sealed class GetPost(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task ReturnsThePostWithETagAndLastModified()
@@ -48,5 +49,14 @@ public sealed class GetPost : IntegrationTest
 
         await BlogClient.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.That(response.Headers.WwwAuthenticate, Is.Not.Empty);
+    }
+
+    /// <summary>A name no user can have, with a character PostgreSQL refuses in any text, is simply nobody's.</summary>
+    [Test]
+    public async Task Returns401ForAUsernameWithANulCharacter()
+    {
+        using var response = await Client.SendAsync(HttpMethod.Get, "/posts", configure: r => r.Headers.Authorization = BlogClient.Basic("nul\0name", "any password"));
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 }

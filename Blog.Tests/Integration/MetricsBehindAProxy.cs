@@ -1,4 +1,5 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
@@ -6,7 +7,7 @@ namespace Blog.Tests.Integration;
 /// <c>/metrics</c> behind a trusted proxy (loopback), with a read budget of one request: the proxy's own scrapes are
 /// served, a client it forwards is not, and scrapes never spend from the budget.
 /// </summary>
-public sealed class MetricsBehindAProxy : IntegrationTest
+public sealed class MetricsBehindAProxy(DatabaseProvider provider) : IntegrationTest(provider)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

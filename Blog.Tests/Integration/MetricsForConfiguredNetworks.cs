@@ -1,9 +1,10 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
 /// <summary><c>Metrics:AllowedNetworks</c> names who may read <c>/metrics</c>, in place of loopback.</summary>
-public sealed class MetricsForConfiguredNetworks : IntegrationTest
+public sealed class MetricsForConfiguredNetworks(DatabaseProvider provider) : IntegrationTest(provider)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using Blog.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using Serilog.Core;
@@ -12,7 +13,7 @@ namespace Blog.Tests.Integration;
 /// With an OTLP endpoint (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>): a span per request, in the trace whose id the request's
 /// problem and log line carry, and spans and metrics pushed to the endpoint.
 /// </summary>
-public sealed class Tracing : IntegrationTest
+public sealed class Tracing(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private const string ClientTraceId = "0af7651916cd43dd8448eb211c80319c";
 

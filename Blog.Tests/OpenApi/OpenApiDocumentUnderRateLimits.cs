@@ -2,7 +2,6 @@ using System.Net;
 using Blog.Infrastructure.Data;
 using Blog.Tests.Integration;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.OpenApi;
 
@@ -10,7 +9,7 @@ namespace Blog.Tests.OpenApi;
 /// The refusals, on a service with tiny limits: too many writes, too many reads, too many failed sign-ins (429), and
 /// a search while every place for one is taken (503).
 /// </summary>
-public sealed class OpenApiDocumentUnderRateLimits : IntegrationTest
+public sealed class OpenApiDocumentUnderRateLimits(DatabaseProvider provider) : IntegrationTest(provider)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -63,9 +62,9 @@ public sealed class OpenApiDocumentUnderRateLimits : IntegrationTest
     public async Task DescribesTheBusySearchAnswer()
     {
         var check = new ResponseConformance(await OpenApiSpec.LoadAsync(Client.Http));
-        using var endless = new EndlessSearch();
+        using var endless = new EndlessSearch(Provider);
         using var http = Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(
-            services => services.ConfigureDbContext<BlogDbContext>(options => options.AddInterceptors(endless)))).CreateClient();
+            endless.AddTo)).CreateClient();
         using var leaving = new CancellationTokenSource();
         var running = http.GetAsync("/posts?q=" + Uri.EscapeDataString(EndlessSearch.Text), leaving.Token);
         await endless.Started.WaitAsync(TimeSpan.FromSeconds(30));
