@@ -1,6 +1,7 @@
 using Blog.Api.Composition;
 using Blog.Api.Logging;
 using Blog.Infrastructure;
+using Blog.Infrastructure.Data;
 using Serilog;
 
 Log.Logger = LoggingSetup.CreateBootstrapLogger();
@@ -13,7 +14,10 @@ try
     });
 
     builder.AddBlogLogging();
-    builder.Services.AddInfrastructure(builder.Configuration.GetConnectionString("Blog"), builder.Environment.ContentRootPath);
+    builder.Services.AddInfrastructure(
+        builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite),
+        builder.Configuration.GetConnectionString("Blog"),
+        builder.Environment.ContentRootPath);
     builder.Services.AddBlogApi(builder.Configuration);
 
     await using var app = builder.Build();

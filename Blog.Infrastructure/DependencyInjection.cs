@@ -6,9 +6,12 @@ using Blog.Infrastructure.Posts;
 using Blog.Infrastructure.Security;
 using Blog.Infrastructure.Tokens;
 using Blog.Infrastructure.Users;
-using Microsoft.Data.Sqlite;
+using Blog.Infrastructure.Postgres;
+using Blog.Infrastructure.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,56 +21,56 @@ public static class DependencyInjection
 {
     public const string HealthCheckName = "database";
 
-    public const string DefaultConnectionString = "Data Source=blog.db";
-
-    private const long FullSynchronous = 2;
+    /// <summary>
+    /// Shared by every instance, so that what one seals (a cursor) another opens: without it, data protection keys
+    /// its protectors to the content root path, which differs between machines.
+    /// </summary>
+    private const string DataProtectionApplicationName = "Blog.Api";
 
     /// <param name="services">The application's services.</param>
-    /// <param name="connectionString">SQLite connection string; <see cref="DefaultConnectionString"/> when null.</param>
-    /// <param name="baseDirectory">Where a relative database file lives: beside the running service.</param>
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, string? connectionString, string baseDirectory)
+    /// <param name="provider">The database the data lives in.</param>
+    /// <param name="connectionString">The provider's connection string; for SQLite, a default file when null.</param>
+    /// <param name="baseDirectory">Where a relative SQLite file lives: beside the running service.</param>
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services, DatabaseProvider provider, string? connectionString, string baseDirectory)
     {
-        var sqlite = new SqliteConnectionStringBuilder(connectionString ?? DefaultConnectionString);
-        if (sqlite.Mode != SqliteOpenMode.Memory && !sqlite.DataSource.StartsWith(':'))
+        _ = provider switch
         {
-            sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, baseDirectory);
-        }
-
-        var interruptOnCancellation = new InterruptOnCancellation();
-        services.AddDbContextPool<BlogDbContext>(options => options
-            .UseSqlite(sqlite.ToString())
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(interruptOnCancellation)
-            .ReplaceService<IExceptionDetector, InterruptIsCancellation>());
-        services.AddSingleton(new SqliteConnections(sqlite.ToString()));
+            DatabaseProvider.Sqlite => services.AddSqliteDatabase(connectionString, baseDirectory),
+            DatabaseProvider.Postgres => services.AddPostgresDatabase(connectionString),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+        };
+        services.AddSingleton<CompiledQueries>();
         services.AddScoped<IPostRepository, PostRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IAccessTokenRepository, AccessTokenRepository>();
         services.AddSingleton<IPasswordHasher, CachingPasswordHasher>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(HealthCheckName);
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<BlogDbContext>();
         return services;
     }
 
     /// <summary>
-    /// Creates the database file if needed, applies pending migrations, switches it to WAL and checks that commits
-    /// are fsynced (<c>synchronous=FULL</c>), so that a write acknowledged with 201 survives a crash or a power cut.
+    /// Applies pending migrations (creating the SQLite file if needed), prepares the database for durable writes, and
+    /// makes sure a data protection key exists before the first request, so that instances started one after another
+    /// share it instead of each making its own.
     /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-
-        // WAL lets readers go on while one writer commits; the mode is stored in the file, so once is enough.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
-
-        // FULL is the bundled SQLite's default for every connection, so no connection has to set it (which would
-        // cost a statement per query); a build with a weaker default must not run silently.
-        var synchronous = await db.Database.SqlQuery<long>($"SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync(cancellationToken);
-        if (synchronous != FullSynchronous)
+        await using (var scope = services.CreateAsyncScope())
         {
-            throw new InvalidOperationException("This SQLite build does not default to synchronous=FULL; acknowledged writes could be lost.");
+            var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+            // Npgsql's migrator reads the history table before creating it and logs that failure as an error on
+            // every first start (npgsql/efcore.pg#3407); made first, the table is simply there.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                await SqliteDatabase.PrepareAsync(db.Database, cancellationToken);
+            }
         }
+
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector(DataProtectionApplicationName).Protect([]);
     }
 }

@@ -5,13 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Infrastructure.Tokens;
 
-internal sealed class AccessTokenRepository(BlogDbContext db) : IAccessTokenRepository
+internal sealed class AccessTokenRepository(BlogDbContext db, CompiledQueries queries) : IAccessTokenRepository
 {
-    // Run on every Bearer request, so compiled once.
-    private static readonly Func<BlogDbContext, byte[], CancellationToken, Task<AccessToken?>> FindByHash =
-        EF.CompileAsyncQuery((BlogDbContext context, byte[] hash, CancellationToken _) =>
-            context.AccessTokens.AsNoTracking().FirstOrDefault(token => token.SecretHash == hash));
-
     public async Task AddAsync(AccessToken token, CancellationToken cancellationToken)
     {
         var entry = db.AccessTokens.Add(token);
@@ -26,7 +21,7 @@ internal sealed class AccessTokenRepository(BlogDbContext db) : IAccessTokenRepo
     }
 
     public Task<AccessToken?> FindBySecretHashAsync(byte[] secretHash, CancellationToken cancellationToken) =>
-        FindByHash(db, secretHash, cancellationToken);
+        queries.TokenBySecretHash(db, secretHash, cancellationToken);
 
     public Task<AccessToken?> FindAsync(Guid userId, Guid id, CancellationToken cancellationToken) =>
         db.AccessTokens.AsNoTracking().FirstOrDefaultAsync(token => token.Id == id && token.UserId == userId, cancellationToken);

@@ -5,15 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Infrastructure.Users;
 
-internal sealed class UserRepository(BlogDbContext db) : IUserRepository
+internal sealed class UserRepository(BlogDbContext db, CompiledQueries queries) : IUserRepository
 {
-    // Run on every authenticated request, so compiled once.
-    private static readonly Func<BlogDbContext, string, CancellationToken, Task<User?>> FindByNormalizedName =
-        EF.CompileAsyncQuery((BlogDbContext context, string normalized, CancellationToken _) =>
-            context.Users.AsNoTracking().FirstOrDefault(user => user.NormalizedUsername == normalized));
-
     public Task<User?> FindByUsernameAsync(string username, CancellationToken cancellationToken) =>
-        FindByNormalizedName(db, User.Normalize(username), cancellationToken);
+        queries.UserByNormalizedName(db, User.Normalize(username), cancellationToken);
 
     public Task<KeysetSlice<User>> GetSliceAsync(PageCursor? cursor, int take, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().ReadSliceAsync(nameof(User.JoinedDate), cursor, take, cancellationToken);

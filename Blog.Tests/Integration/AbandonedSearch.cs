@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Blog.Infrastructure.Data;
+using Blog.Infrastructure.Sqlite;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
@@ -25,7 +25,7 @@ public sealed class AbandonedSearch
         using var endless = new EndlessSearch();
         using var http = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
-            services.ConfigureDbContext<BlogDbContext>(options => options.AddInterceptors(endless));
+            services.ConfigureDbContext<SqliteBlogDbContext>(options => options.AddInterceptors(endless));
             services.AddSingleton<ILogEventSink>(new CapturingSink(events));
         })).CreateClient();
 

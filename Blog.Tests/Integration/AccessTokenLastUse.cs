@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Blog.Tests.Unit;
 using Microsoft.Extensions.DependencyInjection;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
 /// <summary><c>lastUsedDate</c> is written at most once a minute, on a service whose clock the test moves.</summary>
-public sealed class AccessTokenLastUse : IntegrationTest
+public sealed class AccessTokenLastUse(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
 

@@ -3,11 +3,12 @@ using Blog.Domain.Tokens;
 using Blog.Domain.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
 /// <summary>A Bearer request never reaches the password hasher (PBKDF2): here a mock that records every call.</summary>
-public sealed class BearerSkipsPasswordHashing : IntegrationTest
+public sealed class BearerSkipsPasswordHashing(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private readonly Mock<IPasswordHasher> hasher = new();
 

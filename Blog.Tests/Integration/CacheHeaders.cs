@@ -1,4 +1,5 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
@@ -6,7 +7,7 @@ namespace Blog.Tests.Integration;
 /// Every response says how it may be cached: anonymous reads are public for a few seconds and then revalidated,
 /// answers to credentials are private, writes and errors are never stored, and Vary names Accept and Authorization.
 /// </summary>
-public sealed class CacheHeaders : IntegrationTest
+public sealed class CacheHeaders(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private static readonly TimeSpan DefaultSharedMaxAge = TimeSpan.FromSeconds(5);
 

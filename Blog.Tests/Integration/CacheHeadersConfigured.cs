@@ -1,9 +1,10 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
 /// <summary>The shared freshness comes from HttpCaching:SharedMaxAgeSeconds; behind a trusted proxy, Vary also names the forwarded headers the links are built from.</summary>
-public sealed class CacheHeadersConfigured : IntegrationTest
+public sealed class CacheHeadersConfigured(DatabaseProvider provider) : IntegrationTest(provider)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

@@ -1,9 +1,10 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
 /// <summary>A 429 is about one client's budget: stored by a shared cache, it would refuse everyone behind it.</summary>
-public sealed class CacheHeadersOfRefusals : IntegrationTest
+public sealed class CacheHeadersOfRefusals(DatabaseProvider provider) : IntegrationTest(provider)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class ConditionalRequests : IntegrationTest
+public sealed class ConditionalRequests(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task GetWithTheCurrentETagIs304WithoutABody()

@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class ContentNegotiation : IntegrationTest
+public sealed class ContentNegotiation(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [TestCase(null)]
     [TestCase("*/*")]

@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class CreateAccessToken : IntegrationTest
+public sealed class CreateAccessToken(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private const string ValidBody = """{"name":"deploy script","scopes":["read","write"],"expiresInDays":30}""";
 

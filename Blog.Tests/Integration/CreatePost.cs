@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class CreatePost : IntegrationTest
+public sealed class CreatePost(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private const string TitleAndBody = "{\"title\":\"T\",\"body\":\"B\"}";
 

@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class DeletePost : IntegrationTest
+public sealed class DeletePost(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task Returns204ThenTheSecondDeleteIs404()

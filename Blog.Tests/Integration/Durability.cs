@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Integration;
 
-public sealed class Durability : IntegrationTest
+// SQLite only: WAL and synchronous=FULL are what the service sets up on its own file.
+[TestFixture(DatabaseProvider.Sqlite)]
+public sealed class Durability(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [TestCase("PRAGMA journal_mode;", "wal")]
     [TestCase("PRAGMA synchronous;", "2")]

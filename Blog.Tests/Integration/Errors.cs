@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class Errors : IntegrationTest
+public sealed class Errors(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task UnknownRouteIs404Problem()

@@ -1,11 +1,12 @@
 using System.Net;
 using Blog.Tests.Unit;
 using Microsoft.Extensions.DependencyInjection;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
 /// <summary>A token's expiry, on a service whose clock the test moves.</summary>
-public sealed class ExpiredAccessToken : IntegrationTest
+public sealed class ExpiredAccessToken(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
 

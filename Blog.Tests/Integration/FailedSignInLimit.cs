@@ -1,10 +1,11 @@
 using System.Net;
 using Blog.Tests.Unit;
 using Microsoft.Extensions.DependencyInjection;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class FailedSignInLimit : IntegrationTest
+public sealed class FailedSignInLimit(DatabaseProvider provider) : IntegrationTest(provider)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

@@ -1,9 +1,10 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
 /// <summary>Behind a proxy every client shares its address; the limit must still be each client's own.</summary>
-public sealed class FailedSignInLimitBehindAProxy : IntegrationTest
+public sealed class FailedSignInLimitBehindAProxy(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private const int Limit = 3;
 

@@ -1,9 +1,10 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
 /// <summary>Guesses sent all at once from one address get exactly as many answers as the limit allows.</summary>
-public sealed class FailedSignInLimitUnderConcurrentGuesses : IntegrationTest
+public sealed class FailedSignInLimitUnderConcurrentGuesses(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private const int Limit = 10;
     private const int Guesses = 200;

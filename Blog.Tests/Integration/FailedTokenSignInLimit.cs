@@ -1,10 +1,11 @@
 using System.Net;
 using Blog.Domain.Tokens;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
 /// <summary>Guessed tokens count as failed sign-ins of the client address, as wrong passwords do.</summary>
-public sealed class FailedTokenSignInLimit : IntegrationTest
+public sealed class FailedTokenSignInLimit(DatabaseProvider provider) : IntegrationTest(provider)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class GetMe : IntegrationTest
+public sealed class GetMe(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task ReturnsTheSignedInUserWithAProfileLink()

@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class GetRoot : IntegrationTest
+public sealed class GetRoot(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task ReturnsAbsoluteLinksToEveryCollection()

@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class GetRootBehindConfiguredProxies : IntegrationTest
+public sealed class GetRootBehindConfiguredProxies(DatabaseProvider provider) : IntegrationTest(provider)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

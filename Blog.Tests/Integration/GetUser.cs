@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class GetUser : IntegrationTest
+public sealed class GetUser(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task ReturnsTheAuthorWithLinksAndPostCountMatchedWithoutRegardToCase()

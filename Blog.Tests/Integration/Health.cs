@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class Health : IntegrationTest
+public sealed class Health(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task Returns200HealthyWhenTheDatabaseAnswers()

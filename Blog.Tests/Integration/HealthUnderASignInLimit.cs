@@ -1,9 +1,10 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
 /// <summary>GET /health is anonymous and never limited: credentials sent to it are neither checked nor counted.</summary>
-public sealed class HealthUnderASignInLimit : IntegrationTest
+public sealed class HealthUnderASignInLimit(DatabaseProvider provider) : IntegrationTest(provider)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

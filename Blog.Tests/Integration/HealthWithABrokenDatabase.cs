@@ -1,22 +1,18 @@
 using System.Net;
 using Blog.Tests.OpenApi;
-using Microsoft.Data.Sqlite;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class HealthWithABrokenDatabase : IntegrationTest
+public sealed class HealthWithABrokenDatabase(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task Returns503UnhealthyWhenTheDatabaseFails()
     {
         var check = new ResponseConformance(await OpenApiSpec.LoadAsync(Client.Http));
-        using (var connection = new SqliteConnection($"Data Source={Factory.DatabasePath}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA foreign_keys = OFF; DROP TABLE Posts;";
-            command.ExecuteNonQuery();
-        }
+        await Factory.Database.ExecuteAsync(Provider == DatabaseProvider.Sqlite
+            ? "PRAGMA foreign_keys = OFF; DROP TABLE Posts;"
+            : "DROP TABLE \"Posts\" CASCADE;");
 
         using var response = await Client.Http.GetAsync("/health");
         var body = await BlogClient.ReadJsonAsync(response);

@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class IdempotentCreate : IntegrationTest
+public sealed class IdempotentCreate(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task ARetryWithTheSameKeyReplaysTheFirstResponseAndCreatesNothing()
@@ -96,7 +97,7 @@ public sealed class IdempotentCreate : IntegrationTest
         var key = Guid.NewGuid().ToString();
         using var first = await Client.CreatePostResponseAsync(user, "Durable", "Durable", r => r.Headers.Add("Idempotency-Key", key));
 
-        using var restarted = new BlogApiFactory(new Dictionary<string, string?> { ["ConnectionStrings:Blog"] = $"Data Source={Factory.DatabasePath}" });
+        using var restarted = Factory.OnTheSameDatabase();
         var client = new BlogClient(restarted.CreateClient());
         using var retry = await client.CreatePostResponseAsync(user, "Durable", "Durable", r => r.Headers.Add("Idempotency-Key", key));
 

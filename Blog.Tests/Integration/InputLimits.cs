@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class InputLimits : IntegrationTest
+public sealed class InputLimits(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task ABodyOver1MiBIs413AndCreatesNothing()

@@ -1,10 +1,19 @@
+using Blog.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Integration;
 
-/// <summary>Each fixture gets the real service on a fresh SQLite file; each test registers its own users.</summary>
-public abstract class IntegrationTest
+/// <summary>
+/// Each fixture gets the real service on a fresh database of its own, once on each provider (a fixture that only makes
+/// sense on one says so with its own <c>[TestFixture(DatabaseProvider.…)]</c>); each test registers its own users.
+/// </summary>
+[TestFixtureSource(nameof(Providers))]
+public abstract class IntegrationTest(DatabaseProvider provider)
 {
+    public static readonly DatabaseProvider[] Providers = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    protected DatabaseProvider Provider => provider;
+
     protected BlogApiFactory Factory { get; private set; } = null!;
 
     protected BlogClient Client { get; private set; } = null!;
@@ -14,7 +23,7 @@ public abstract class IntegrationTest
     [OneTimeSetUp]
     public void StartService()
     {
-        Factory = new BlogApiFactory(Settings, ConfigureServices);
+        Factory = new BlogApiFactory(provider, Settings, ConfigureServices);
         Client = new BlogClient(Factory.CreateClient());
     }
 
@@ -26,7 +35,7 @@ public abstract class IntegrationTest
     [OneTimeTearDown]
     public void StopService()
     {
-        Client.Http.Dispose();
-        Factory.Dispose();
+        Client?.Http.Dispose();
+        Factory?.Dispose();
     }
 }

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class ListPosts : IntegrationTest
+public sealed class ListPosts(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private string author = null!;
     private List<string> createdNewestFirst = null!;

@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class ListUsers : IntegrationTest
+public sealed class ListUsers(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task EmbedsUsersPagedWithLinks()

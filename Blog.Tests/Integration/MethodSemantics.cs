@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class MethodSemantics : IntegrationTest
+public sealed class MethodSemantics(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [TestCase("/")]
     [TestCase("/posts")]

@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class PatchPost : IntegrationTest
+public sealed class PatchPost(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private const string MergePatch = "application/merge-patch+json";
 

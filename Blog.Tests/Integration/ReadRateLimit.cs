@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class ReadRateLimit : IntegrationTest
+public sealed class ReadRateLimit(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private const int Burst = 5;
 

@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class ReplacePost : IntegrationTest
+public sealed class ReplacePost(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task ReturnsTheNewRepresentationAndANewETag()

@@ -1,8 +1,9 @@
 using System.Net;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class RevokeAccessToken : IntegrationTest
+public sealed class RevokeAccessToken(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task Returns204AndTheVeryNextRequestWithTheTokenIs401()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
@@ -8,7 +9,9 @@ namespace Blog.Tests.Integration;
 /// A text that matches thousands of posts is served by walking the newest-first index rather than by sorting every
 /// match; the answers must be the same: newest first, exact totals, pages that neither repeat nor skip.
 /// </summary>
-public sealed class SearchManyMatches : IntegrationTest
+// SQLite only: the strategy under test (walking the newest-first index past FTS5 matches) is SQLite's.
+[TestFixture(DatabaseProvider.Sqlite)]
+public sealed class SearchManyMatches(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private const int Matching = 2_500;
 

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
 /// <summary><c>q</c> finds any substring of a title or body, without regard to case, as posts are written.</summary>
-public sealed class SearchPosts : IntegrationTest
+public sealed class SearchPosts(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task FindsEditedTextAndForgetsReplacedAndDeletedText()

@@ -1,10 +1,11 @@
 using System.Net;
 using Blog.Domain.Tokens;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
 /// <summary><c>Authorization: Bearer blog_…</c>, wherever Basic works.</summary>
-public sealed class SignInWithAccessToken : IntegrationTest
+public sealed class SignInWithAccessToken(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task ReadsAsTheTokensOwner()

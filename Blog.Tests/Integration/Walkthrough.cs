@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
 /// <summary>The tour a client of the original tutorial API takes, following links only.</summary>
-public sealed class Walkthrough : IntegrationTest
+public sealed class Walkthrough(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task StartsAtRootCreatesFollowsListsAndDeletesByLinks()

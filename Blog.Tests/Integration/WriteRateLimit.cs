@@ -1,10 +1,11 @@
 using System.Net;
 using Blog.Tests.Unit;
 using Microsoft.Extensions.DependencyInjection;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.Integration;
 
-public sealed class WriteRateLimit : IntegrationTest
+public sealed class WriteRateLimit(DatabaseProvider provider) : IntegrationTest(provider)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Blog.Tests.Integration;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.OpenApi;
 
@@ -8,7 +9,7 @@ namespace Blog.Tests.OpenApi;
 /// The conformance checks fail when the document is wrong: the service's real answers held against a copy of its
 /// document with one schema deliberately broken.
 /// </summary>
-public sealed class ConformanceAgainstABrokenDocument : IntegrationTest
+public sealed class ConformanceAgainstABrokenDocument(DatabaseProvider provider) : IntegrationTest(provider)
 {
     [Test]
     public async Task FailsWhenAResponseBreaksItsSchema()

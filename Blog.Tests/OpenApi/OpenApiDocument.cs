@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Blog.Tests.Integration;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.OpenApi;
 
@@ -9,7 +10,7 @@ namespace Blog.Tests.OpenApi;
 /// The OpenAPI document against the service it describes: real requests, in process, for every operation and
 /// every status the contract (docs API.md) names, each response held against the document.
 /// </summary>
-public sealed class OpenApiDocument : IntegrationTest
+public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private const string MergePatch = "application/merge-patch+json";
 

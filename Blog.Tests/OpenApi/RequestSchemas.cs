@@ -9,11 +9,12 @@ using Blog.Tests.Integration;
 using FluentValidation;
 using FluentValidation.Validators;
 using Microsoft.Extensions.DependencyInjection;
+using Blog.Infrastructure.Data;
 
 namespace Blog.Tests.OpenApi;
 
 /// <summary>The request side of the document says what the service accepts: the validators' limits, and no more.</summary>
-public sealed class RequestSchemas : IntegrationTest
+public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private OpenApiSpec spec = null!;
 

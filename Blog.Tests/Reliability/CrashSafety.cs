@@ -1,21 +1,28 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Blog.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Blog.Tests.Reliability;
 
 /// <summary>
 /// Runs the real service as a child process, puts a write load on it, kills it with SIGKILL mid-load and restarts it
-/// on the same SQLite file, three times; every create that was answered 201 must still be there, with its title, and
-/// the file must pass <c>PRAGMA integrity_check</c>.
+/// on the same database, three times; every create that was answered 201 must still be there, with its title, and
+/// the database must pass its integrity check (SQLite's <c>PRAGMA integrity_check</c>; on PostgreSQL, amcheck over
+/// every B-tree index and the rows it must index). On PostgreSQL the server itself is also stopped at once
+/// (<c>pg_ctl restart -m immediate</c>, a crash as far as its data is concerned) after each kill.
 /// </summary>
 [Category("Reliability")]
-public sealed class CrashSafety
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.Postgres)]
+public sealed class CrashSafety(DatabaseProvider provider)
 {
     private const int Kills = 3;
     private const int Writers = 8;
@@ -24,8 +31,15 @@ public sealed class CrashSafety
     private static readonly TimeSpan[] LoadBeforeKill = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(3)];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    private const string PostgresIndexCheck = """
+        CREATE EXTENSION IF NOT EXISTS amcheck;
+        SELECT count(bt_index_check(c.oid, true))
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE a.amname = 'btree' AND n.nspname = 'public';
+        """;
+
     private readonly List<BlogServerProcess> servers = [];
-    private string? databasePath;
+    private TestDatabase? database;
 
     [TearDown]
     public void StopServersAndDeleteTheDatabase()
@@ -36,22 +50,15 @@ public sealed class CrashSafety
         }
 
         servers.Clear();
-        SqliteConnection.ClearAllPools();
-        if (databasePath is not null)
-        {
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(databasePath + suffix);
-            }
-        }
+        database?.Dispose();
     }
 
     [Test]
-    public async Task EveryAcknowledgedCreateSurvivesSigkillAndTheFileStaysIntact()
+    public async Task EveryAcknowledgedCreateSurvivesSigkillAndTheDatabaseStaysIntact()
     {
         var apiDll = BlogServerProcess.LocateApiDll();
-        databasePath = Path.Combine(Path.GetTempPath(), $"blog-crash-{Guid.NewGuid():N}.db");
-        TestContext.Out.WriteLine($"crash: {apiDll} on {databasePath}");
+        database = TestDatabase.Create(provider);
+        TestContext.Out.WriteLine($"crash: {apiDll} on {database.ConnectionString}");
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(30) }) { Timeout = TimeSpan.FromSeconds(15) };
         var username = $"crash{Guid.NewGuid():N}"[..20];
         var authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{Password}")));
@@ -72,30 +79,34 @@ public sealed class CrashSafety
             }
 
             var load = await RunLoadThenKillAsync(http, server, authorization, kill, acknowledged);
-            var wal = new FileInfo(databasePath + "-wal");
             TestContext.Out.WriteLine(
                 $"crash: kill {kill}: SIGKILL after {load.Elapsed.TotalSeconds:F1} s of load; {load.Acknowledged} creates acknowledged, " +
-                $"{load.CutOff} of {Writers} writers had a request fail at the kill, WAL left at {(wal.Exists ? wal.Length : 0)} bytes");
+                $"{load.CutOff} of {Writers} writers had a request fail at the kill{WalLeft()}");
+            if (provider == DatabaseProvider.Postgres)
+            {
+                await RestartPostgresImmediatelyAsync();
+            }
+
             Assert.That(load.Unexpected, Is.Empty, () => $"Answers other than 201 before the kill:\n{string.Join('\n', load.Unexpected.Take(20))}\n{server.LoggedErrors()}");
             Assert.That(load.Acknowledged, Is.GreaterThan(0), "the load made no creates before the kill");
 
-            // The file exactly as the killed process left it, before any restart touches it.
-            var file = InspectFile(databasePath, acknowledged.Keys);
-            Assert.That(file.Integrity, Is.EqualTo("ok"), $"PRAGMA integrity_check after kill {kill}");
-            Assert.That(file.MissingTitles, Is.Empty, () => $"Acknowledged titles not in the file after kill {kill}: {string.Join(", ", file.MissingTitles.Take(20))}");
-            Assert.That(file.PostCountMismatches, Is.Empty, $"Users whose postCount differs from their posts after kill {kill}");
+            // The database exactly as the killed process left it, before the service's restart touches it.
+            var state = await InspectDatabaseAsync(acknowledged.Keys);
+            Assert.That(state.Integrity, Is.EqualTo("ok"), $"integrity check after kill {kill}");
+            Assert.That(state.MissingTitles, Is.Empty, () => $"Acknowledged titles not in the database after kill {kill}: {string.Join(", ", state.MissingTitles.Take(20))}");
+            Assert.That(state.PostCountMismatches, Is.Empty, $"Users whose postCount differs from their posts after kill {kill}");
         }
 
         var last = await StartAsync(apiDll, http);
         lost.AddRange(await FindLostAsync(http, last, acknowledged.Values));
         last.Kill();
-        var final = InspectFile(databasePath, acknowledged.Keys);
+        var final = await InspectDatabaseAsync(acknowledged.Keys);
 
         TestContext.Out.WriteLine($"crash: {Kills} kills, {acknowledged.Count} acknowledged creates, {lost.Count} lost, integrity {final.Integrity}");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(lost, Is.Empty, () => $"Acknowledged creates missing after the last restart:\n{string.Join('\n', lost.Take(20))}\n{last.LoggedErrors()}");
-            Assert.That(final.Integrity, Is.EqualTo("ok"), "PRAGMA integrity_check at the end");
+            Assert.That(final.Integrity, Is.EqualTo("ok"), "integrity check at the end");
             Assert.That(final.MissingTitles, Is.Empty);
             Assert.That(final.PostCountMismatches, Is.Empty, "Users whose postCount differs from their posts at the end");
         }
@@ -105,12 +116,14 @@ public sealed class CrashSafety
 
     private sealed record LoadResult(TimeSpan Elapsed, int Acknowledged, int CutOff, IReadOnlyCollection<string> Unexpected);
 
-    private sealed record FileState(string Integrity, IReadOnlyList<string> MissingTitles, IReadOnlyList<string> PostCountMismatches);
+    private sealed record DatabaseState(string Integrity, IReadOnlyList<string> MissingTitles, IReadOnlyList<string> PostCountMismatches);
 
     private async Task<BlogServerProcess> StartAsync(string apiDll, HttpClient http)
     {
         var started = Stopwatch.StartNew();
-        var server = await BlogServerProcess.StartAsync(apiDll, databasePath!, http, StartTimeout);
+        // The database's own settings win over the process's SQLite default.
+        var settings = database!.Settings.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
+        var server = await BlogServerProcess.StartAsync(apiDll, provider == DatabaseProvider.Sqlite ? database.SqlitePath : "", http, StartTimeout, settings: settings);
         servers.Add(server);
         TestContext.Out.WriteLine($"crash: started pid {server.ProcessId} on {server.BaseAddress} (healthy after {started.Elapsed.TotalSeconds:F1} s)");
         return server;
@@ -229,51 +242,89 @@ public sealed class CrashSafety
         return [.. lost];
     }
 
-    /// <summary>
-    /// Opens the SQLite file directly (no service running): <c>PRAGMA integrity_check</c>, every acknowledged title
-    /// present, and each user's kept post count equal to their rows (a torn transaction would break it).
-    /// </summary>
-    private static FileState InspectFile(string path, ICollection<string> acknowledgedTitles)
+    private string WalLeft()
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
-        connection.Open();
-
-        using var check = connection.CreateCommand();
-        check.CommandText = "PRAGMA integrity_check;";
-        var results = new List<string>();
-        using (var reader = check.ExecuteReader())
+        if (provider != DatabaseProvider.Sqlite)
         {
-            while (reader.Read())
+            return "";
+        }
+
+        var wal = new FileInfo(database!.SqlitePath + "-wal");
+        return $", WAL left at {(wal.Exists ? wal.Length : 0)} bytes";
+    }
+
+    /// <summary>An immediate shutdown (no checkpoint, like a crash of the server) and a start, which replays its WAL.</summary>
+    private static async Task RestartPostgresImmediatelyAsync()
+    {
+        var pgCtl = Directory.GetDirectories("/usr/lib/postgresql").Order().Select(version => Path.Combine(version, "bin", "pg_ctl")).Last(File.Exists);
+        // No redirected output: the server pg_ctl starts would inherit the pipe and keep it open; it logs to a file.
+        var start = new ProcessStartInfo(Environment.UserName == "root" ? "runuser" : pgCtl);
+        if (Environment.UserName == "root")
+        {
+            foreach (var argument in new[] { "-u", "postgres", "--", pgCtl })
             {
-                results.Add(reader.GetString(0));
+                start.ArgumentList.Add(argument);
             }
         }
 
-        using var titles = connection.CreateCommand();
-        titles.CommandText = "SELECT Title FROM Posts;";
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        using (var reader = titles.ExecuteReader())
+        var log = Path.Combine(Path.GetDirectoryName(TestServers.PostgresDataDirectory)!, "server.log");
+        foreach (var argument in new[] { "restart", "-D", TestServers.PostgresDataDirectory, "-l", log, "-m", "immediate", "-w" })
         {
-            while (reader.Read())
-            {
-                present.Add(reader.GetString(0));
-            }
+            start.ArgumentList.Add(argument);
         }
 
-        using var counts = connection.CreateCommand();
-        counts.CommandText = "SELECT Username, PostCount, (SELECT COUNT(*) FROM Posts WHERE Posts.AuthorId = Users.Id) FROM Users;";
-        var mismatches = new List<string>();
-        using (var reader = counts.ExecuteReader())
+        using var process = Process.Start(start)!;
+        await process.WaitForExitAsync();
+        Assert.That(process.ExitCode, Is.Zero, $"pg_ctl restart -m immediate (its log: {log})");
+        NpgsqlConnection.ClearAllPools();
+        TestContext.Out.WriteLine("crash: PostgreSQL stopped with -m immediate and started again");
+    }
+
+    /// <summary>
+    /// Opens the database directly (no service running): its integrity check, every acknowledged title present, and
+    /// each user's kept post count equal to their rows (a torn transaction would break it).
+    /// </summary>
+    private async Task<DatabaseState> InspectDatabaseAsync(ICollection<string> acknowledgedTitles)
+    {
+        var sqlite = provider == DatabaseProvider.Sqlite;
+        await using DbConnection connection = sqlite
+            ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database!.SqlitePath, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString())
+            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database!.ConnectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+
+        string integrity;
+        try
         {
-            while (reader.Read())
-            {
-                if (reader.GetInt64(1) != reader.GetInt64(2))
-                {
-                    mismatches.Add($"{reader.GetString(0)}: postCount {reader.GetInt64(1)}, posts {reader.GetInt64(2)}");
-                }
-            }
+            integrity = sqlite ? string.Join("; ", await ReadAsync(connection, "PRAGMA integrity_check;", row => row.GetString(0))) : Checked(await ReadAsync(connection, PostgresIndexCheck, row => row.GetInt64(0)));
+        }
+        catch (PostgresException corrupt)
+        {
+            integrity = corrupt.Message;
         }
 
-        return new FileState(string.Join("; ", results), [.. acknowledgedTitles.Where(title => !present.Contains(title))], mismatches);
+        // Quoted names: PostgreSQL folds unquoted ones to lower case; SQLite takes them as they are.
+        var present = (await ReadAsync(connection, """SELECT "Title" FROM "Posts";""", row => row.GetString(0))).ToHashSet(StringComparer.Ordinal);
+        var mismatches = await ReadAsync(
+            connection,
+            """SELECT "Username", "PostCount", (SELECT COUNT(*) FROM "Posts" WHERE "Posts"."AuthorId" = "Users"."Id") FROM "Users";""",
+            row => Convert.ToInt64(row.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) == row.GetInt64(2) ? null : $"{row.GetString(0)}: postCount {row.GetValue(1)}, posts {row.GetInt64(2)}");
+
+        return new DatabaseState(integrity, [.. acknowledgedTitles.Where(title => !present.Contains(title))], [.. mismatches.OfType<string>()]);
+    }
+
+    private static string Checked(IReadOnlyList<long> checkedIndexes) => checkedIndexes is [> 0] ? "ok" : "no index was checked";
+
+    private static async Task<IReadOnlyList<T>> ReadAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
     }
 }

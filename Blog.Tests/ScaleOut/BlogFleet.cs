@@ -1,7 +1,6 @@
-using System.Data.Common;
 using System.Text;
+using Blog.Infrastructure.Data;
 using Blog.Tests.Reliability;
-using Microsoft.Data.Sqlite;
 
 namespace Blog.Tests.ScaleOut;
 
@@ -17,11 +16,13 @@ public sealed class BlogFleet : IDisposable
 
     private readonly List<BlogServerProcess> instances = [];
     private readonly DirectoryInfo folder;
+    private readonly TestDatabase database;
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(15) };
 
-    private BlogFleet(DirectoryInfo folder, FleetOptions options)
+    private BlogFleet(DirectoryInfo folder, TestDatabase database, FleetOptions options)
     {
         this.folder = folder;
+        this.database = database;
         Options = options;
     }
 
@@ -36,7 +37,8 @@ public sealed class BlogFleet : IDisposable
 
     public static async Task<BlogFleet> StartAsync(FleetOptions options)
     {
-        var fleet = new BlogFleet(Directory.CreateTempSubdirectory("blog-fleet-"), options);
+        var database = TestDatabase.Create(options.Database);
+        var fleet = new BlogFleet(Directory.CreateTempSubdirectory("blog-fleet-"), database, options);
         try
         {
             var apiDll = BlogServerProcess.LocateApiDll();
@@ -90,23 +92,17 @@ public sealed class BlogFleet : IDisposable
         }
 
         http.Dispose();
-        SqliteConnection.ClearAllPools();
+        database.Dispose();
         folder.Delete(recursive: true);
     }
 
-    private string SqlitePath => Path.Combine(folder.FullName, "blog.db");
+    private string SqlitePath => database.Provider == DatabaseProvider.Sqlite ? database.SqlitePath : string.Empty;
 
     private Dictionary<string, string> SharedSettings()
     {
-        var settings = new Dictionary<string, string> { ["ForwardedHeaders__Enabled"] = "true" };
-        if (Options.Database == FleetDatabase.Postgres)
-        {
-            var connection = new DbConnectionStringBuilder { ConnectionString = TestServers.PostgresConnectionString };
-            connection["Database"] = $"blog_fleet_{folder.Name.Replace('-', '_').ToLowerInvariant()}";
-            settings["Database__Provider"] = "Postgres";
-            settings["ConnectionStrings__Blog"] = connection.ConnectionString;
-        }
-
+        // Configuration keys as environment variables (ConnectionStrings:Blog is ConnectionStrings__Blog).
+        var settings = database.Settings.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value ?? string.Empty);
+        settings["ForwardedHeaders__Enabled"] = "true";
         if (Options.Redis)
         {
             settings["Redis__Configuration"] = TestServers.RedisConfiguration;

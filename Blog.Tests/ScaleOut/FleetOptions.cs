@@ -1,8 +1,11 @@
+using Blog.Infrastructure.Data;
+
 namespace Blog.Tests.ScaleOut;
 
 public sealed record FleetOptions
 {
-    public FleetDatabase Database { get; init; } = FleetDatabase.Sqlite;
+    /// <summary>The one database every instance shares: a SQLite file (one machine only), or a PostgreSQL database on the test server.</summary>
+    public DatabaseProvider Database { get; init; } = DatabaseProvider.Sqlite;
 
     /// <summary>Rate limits shared through the test Redis server (<see cref="TestServers.RedisConfiguration"/>), under a key prefix of the fleet's own.</summary>
     public bool Redis { get; init; }

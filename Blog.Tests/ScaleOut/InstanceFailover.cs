@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Blog.Infrastructure.Data;
 using Blog.Tests.Integration;
 
 namespace Blog.Tests.ScaleOut;
@@ -14,9 +15,9 @@ namespace Blog.Tests.ScaleOut;
 /// create that was acknowledged with 201 is there afterwards.
 /// </summary>
 [Category("ScaleOut")]
-[TestFixture(FleetDatabase.Sqlite)]
-[TestFixture(FleetDatabase.Postgres, IgnoreReason = "the PostgreSQL provider (Database:Provider=Postgres) is not on main yet")]
-public sealed class InstanceFailover(FleetDatabase database)
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.Postgres)]
+public sealed class InstanceFailover(DatabaseProvider database)
 {
     private const int Writers = 8;
     private static readonly TimeSpan LoadBeforeKill = TimeSpan.FromSeconds(2);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Blog.Infrastructure.Data;
 using Blog.Tests.Integration;
 
 namespace Blog.Tests.ScaleOut;
@@ -10,9 +11,9 @@ namespace Blog.Tests.ScaleOut;
 /// hold across both.
 /// </summary>
 [Category("ScaleOut")]
-[TestFixture(FleetDatabase.Sqlite)]
-[TestFixture(FleetDatabase.Postgres, IgnoreReason = "the PostgreSQL provider (Database:Provider=Postgres) is not on main yet")]
-public sealed class LoadBalancedInstances(FleetDatabase database)
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.Postgres)]
+public sealed class LoadBalancedInstances(DatabaseProvider database)
 {
     private BlogFleet fleet = null!;
     private BlogClient client = null!;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Blog.Infrastructure.Data;
 using Blog.Tests.Integration;
 
 namespace Blog.Tests.ScaleOut;
@@ -10,10 +11,10 @@ namespace Blog.Tests.ScaleOut;
 /// (so a user behind two instances may write twice as much), as the README says.
 /// </summary>
 [Category("ScaleOut")]
-[TestFixture(FleetDatabase.Sqlite, true)]
-[TestFixture(FleetDatabase.Sqlite, false)]
-[TestFixture(FleetDatabase.Postgres, true, IgnoreReason = "the PostgreSQL provider (Database:Provider=Postgres) is not on main yet")]
-public sealed class WriteBudgetAcrossInstances(FleetDatabase database, bool redis)
+[TestFixture(DatabaseProvider.Sqlite, true)]
+[TestFixture(DatabaseProvider.Sqlite, false)]
+[TestFixture(DatabaseProvider.Postgres, true)]
+public sealed class WriteBudgetAcrossInstances(DatabaseProvider database, bool redis)
 {
     private const int PermitLimit = 4;
     private const int WindowSeconds = 60;

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SQLitePCL;
 
-namespace Blog.Infrastructure.Data;
+namespace Blog.Infrastructure.Sqlite;
 
 /// <summary>
 /// Makes a cancelled query stop inside SQLite. Microsoft.Data.Sqlite looks at a CancellationToken only before a

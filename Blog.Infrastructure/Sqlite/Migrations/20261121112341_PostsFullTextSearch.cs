@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Blog.Infrastructure.Data.Migrations
+namespace Blog.Infrastructure.Sqlite.Migrations
 {
     /// <summary>
     /// Text search served by SQLite FTS5 with the trigram tokenizer: any substring of three or more characters,

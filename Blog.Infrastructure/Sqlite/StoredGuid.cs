@@ -1,4 +1,4 @@
-namespace Blog.Infrastructure.Data;
+namespace Blog.Infrastructure.Sqlite;
 
 /// <summary>How EF Core's SQLite provider stores a <see cref="Guid"/>: upper-case text with hyphens.</summary>
 internal static class StoredGuid

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 using SQLitePCL;
 
-namespace Blog.Infrastructure.Data;
+namespace Blog.Infrastructure.Sqlite;
 
 /// <summary>
 /// EF Core logs a failed command as an error unless it takes the failure for a cancellation, and on its own it takes

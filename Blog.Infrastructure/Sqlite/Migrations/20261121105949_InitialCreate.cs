@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Blog.Infrastructure.Data.Migrations
+namespace Blog.Infrastructure.Sqlite.Migrations
 {
     public partial class InitialCreate : Migration
     {

@@ -1,10 +1,12 @@
 using Blog.Domain.Posts;
+using Blog.Infrastructure.Data;
+using Blog.Infrastructure.Posts;
 using Microsoft.EntityFrameworkCore;
 
-namespace Blog.Infrastructure.Posts;
+namespace Blog.Infrastructure.Sqlite;
 
-/// <summary>The repository's text search (<c>q</c>): through the FTS5 trigram index where it can answer.</summary>
-internal sealed partial class PostRepository
+/// <summary>Text search through the FTS5 trigram index (<c>PostsSearch</c>, see the PostsFullTextSearch migration).</summary>
+internal sealed class SqlitePostTextSearch(BlogDbContext db) : IPostTextSearch
 {
     /// <summary>
     /// The trigram index finds texts of three characters (Unicode scalar values, so two emoji are two) or more; shorter
@@ -14,6 +16,16 @@ internal sealed partial class PostRepository
 
     /// <summary>From this many matches on, scanning the newest-first index beats fetching and sorting every match.</summary>
     private const int ManyMatches = 2_000;
+
+    public async Task<IQueryable<Post>> MatchingAsync(string text, CancellationToken cancellationToken) =>
+        !UsesIndex(text) ? db.Posts.WhereContainsLike(text)
+        : await CountIndexMatchesAsync(Phrase(text), ManyMatches, cancellationToken) < ManyMatches ? FetchingMatches(Phrase(text))
+        : ScanningForMatches(Phrase(text));
+
+    public async Task<int> CountAsync(string text, CancellationToken cancellationToken) =>
+        UsesIndex(text)
+            ? await CountIndexMatchesAsync(Phrase(text), limit: -1, cancellationToken)
+            : await db.Posts.WhereContainsLike(text).CountAsync(cancellationToken);
 
     /// <summary>The trigram index answers texts of three characters or more (a search text holds no control characters).</summary>
     private static bool UsesIndex(string text) => text.EnumerateRunes().Take(TrigramLength).Count() >= TrigramLength;

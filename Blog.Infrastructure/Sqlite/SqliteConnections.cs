@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Blog.Infrastructure.Data;
+namespace Blog.Infrastructure.Sqlite;
 
 /// <summary>
 /// Plain pooled connections to the blog's database, for the hottest reads. EF Core registers its SQL functions on

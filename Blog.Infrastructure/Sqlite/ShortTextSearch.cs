@@ -1,8 +1,9 @@
 using System.Text;
 using Blog.Domain.Posts;
+using Blog.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Blog.Infrastructure.Posts;
+namespace Blog.Infrastructure.Sqlite;
 
 internal static class ShortTextSearch
 {
@@ -13,13 +14,14 @@ internal static class ShortTextSearch
     /// </summary>
     public static IQueryable<Post> WhereContainsLike(this IQueryable<Post> posts, string text)
     {
-        var patterns = Spellings(text).Select(spelling => $"%{Escape(spelling)}%").ToList();
+        var patterns = Spellings(text).Select(LikePattern.Containing).ToList();
+        const string escape = LikePattern.EscapeCharacter;
         if (patterns is [var pattern])
         {
-            return posts.Where(post => EF.Functions.Like(post.Title, pattern, "\\") || EF.Functions.Like(post.Body, pattern, "\\"));
+            return posts.Where(post => EF.Functions.Like(post.Title, pattern, escape) || EF.Functions.Like(post.Body, pattern, escape));
         }
 
-        return posts.Where(post => patterns.Any(spelling => EF.Functions.Like(post.Title, spelling, "\\") || EF.Functions.Like(post.Body, spelling, "\\")));
+        return posts.Where(post => patterns.Any(spelling => EF.Functions.Like(post.Title, spelling, escape) || EF.Functions.Like(post.Body, spelling, escape)));
     }
 
     /// <summary>Every combination of each character's lower, upper and own case (ASCII as it is: LIKE folds it).</summary>
@@ -35,8 +37,4 @@ internal static class ShortTextSearch
         return spellings;
     }
 
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -1,0 +1,57 @@
+using Blog.Infrastructure.Data;
+using Blog.Infrastructure.Posts;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Blog.Infrastructure.Sqlite;
+
+internal static class SqliteDatabase
+{
+    public const string DefaultConnectionString = "Data Source=blog.db";
+
+    private const long FullSynchronous = 2;
+
+    /// <param name="services">The application's services.</param>
+    /// <param name="connectionString">SQLite connection string; <see cref="DefaultConnectionString"/> when null.</param>
+    /// <param name="baseDirectory">Where a relative database file lives: beside the running service.</param>
+    public static IServiceCollection AddSqliteDatabase(this IServiceCollection services, string? connectionString, string baseDirectory)
+    {
+        var sqlite = new SqliteConnectionStringBuilder(connectionString ?? DefaultConnectionString);
+        if (sqlite.Mode != SqliteOpenMode.Memory && !sqlite.DataSource.StartsWith(':'))
+        {
+            sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, baseDirectory);
+        }
+
+        var interruptOnCancellation = new InterruptOnCancellation();
+        services.AddDbContextPool<BlogDbContext, SqliteBlogDbContext>(options => options
+            .UseSqlite(sqlite.ToString())
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(interruptOnCancellation)
+            .ReplaceService<IExceptionDetector, InterruptIsCancellation>());
+        services.AddSingleton(new SqliteConnections(sqlite.ToString()));
+        services.AddScoped<IPostLookup, SqlitePostLookup>();
+        services.AddScoped<IPostTextSearch, SqlitePostTextSearch>();
+        return services;
+    }
+
+    /// <summary>
+    /// Switches the file to WAL and checks that commits are fsynced (<c>synchronous=FULL</c>), so that a write
+    /// acknowledged with 201 survives a crash or a power cut.
+    /// </summary>
+    public static async Task PrepareAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        // WAL lets readers go on while one writer commits; the mode is stored in the file, so once is enough.
+        await database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+
+        // FULL is the bundled SQLite's default for every connection, so no connection has to set it (which would
+        // cost a statement per query); a build with a weaker default must not run silently.
+        var synchronous = await database.SqlQuery<long>($"SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync(cancellationToken);
+        if (synchronous != FullSynchronous)
+        {
+            throw new InvalidOperationException("This SQLite build does not default to synchronous=FULL; acknowledged writes could be lost.");
+        }
+    }
+}
