@@ -115,7 +115,7 @@ public sealed class InstanceFailover(DatabaseProvider database)
         var failed = writes.Where(answer => answer.Status != HttpStatusCode.Created).ToList();
         var readsAfter = reads.Where(answer => answer.At > deadAt).ToList();
         TestContext.Out.WriteLine(
-            $"failover: {writes.Count} creates, {acknowledged.Count} acknowledged ({writesAfter.Count(answer => answer.Status == HttpStatusCode.Created)} after the kill at {killedAt.TotalSeconds:F1} s, which took {(deadAt - killedAt).TotalMilliseconds:F0} ms), " +
+            $"failover ({database}): {writes.Count} creates, {acknowledged.Count} acknowledged ({writesAfter.Count(answer => answer.Status == HttpStatusCode.Created)} after the kill at {killedAt.TotalSeconds:F1} s, which took {(deadAt - killedAt).TotalMilliseconds:F0} ms), " +
             $"{failed.Count} not ({string.Join(", ", failed.Select(answer => $"{answer.Describe()} at +{(answer.At - killedAt).TotalMilliseconds:F0} ms"))}); " +
             $"{stored} stored ({stored - acknowledged.Count} of the unacknowledged happened anyway); {reads.Count} reads, {reads.Count(answer => answer.Status != HttpStatusCode.OK)} not 200, {readsAfter.Count} after the kill; {lost.Count} lost");
         Assert.Multiple(() =>
