@@ -55,6 +55,7 @@ public static class ApiServices
 
         services.AddBlogAuthentication();
 
+        services.AddSingleton(CachePolicy.FromConfiguration(configuration));
         services.AddRequestBodyLimit();
         services.AddBlogRateLimiting(configuration);
         services.AddForwardedHeadersFromConfiguration(configuration);

@@ -49,6 +49,7 @@ public sealed class BusySearches(DatabaseProvider provider) : IntegrationTest(pr
                 var problem = await BlogClient.AssertProblemAsync(busy, HttpStatusCode.ServiceUnavailable);
                 Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("Retry-After"));
                 Assert.That(busy.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(1)));
+                CacheHeaders.AssertNeverStored(busy, credentials: false);
             }
 
             Assert.That(afterwards.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the place is free again once the search has stopped");
