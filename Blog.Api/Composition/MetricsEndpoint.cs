@@ -1,3 +1,4 @@
+using Blog.Api.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Blog.Api.Composition;
@@ -22,12 +23,28 @@ public sealed class MetricsEndpoint(bool enabled, IReadOnlyList<System.Net.IPNet
             networks.Length == 0 ? Loopback : [.. networks.Select(System.Net.IPNetwork.Parse)]);
     }
 
+    /// <summary>
+    /// Refuses a client outside the allowed networks, and marks what the others get <c>no-store</c>: a scrape is a
+    /// moment, and a shared cache in front (which keys on the URL, not on the client's address) must never hand it to
+    /// a client that would have been refused.
+    /// </summary>
+    public Task ServeOnlyToAllowedNetworksAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!Allows(context))
+        {
+            return RefuseAsync(context);
+        }
+
+        context.Response.Headers.CacheControl = CachePolicy.NoStore;
+        return next(context);
+    }
+
     /// <summary>The client's address (behind a trusted proxy, the one it forwarded) is in an allowed network.</summary>
     public bool Allows(HttpContext context) =>
         context.Connection.RemoteIpAddress is { } address
         && AllowedNetworks.Any(network => network.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
 
-    public Task RefuseAsync(HttpContext context)
+    private static Task RefuseAsync(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

@@ -68,7 +68,8 @@ public static class TelemetrySetup
     }
 
     /// <summary>
-    /// <c>GET /metrics</c>: Prometheus's text format, to the networks in <c>Metrics:AllowedNetworks</c> only. Outside
+    /// <c>GET /metrics</c>: Prometheus's text format, to the networks in <c>Metrics:AllowedNetworks</c> only, never stored
+    /// by a cache (<see cref="MetricsEndpoint.ServeOnlyToAllowedNetworksAsync"/>). Outside
     /// the rate limits (a scrape is answered from a copy at most 300 ms old, however often it comes), outside the
     /// request metrics and traces (scrapes are not traffic), and not in the OpenAPI document (it is not the blog's API).
     /// </summary>
@@ -83,7 +84,7 @@ public static class TelemetrySetup
         app.MapPrometheusScrapingEndpoint(
                 MetricsPath,
                 meterProvider: null,
-                configureBranchedPipeline: branch => branch.Use((context, next) => metrics.Allows(context) ? next(context) : metrics.RefuseAsync(context)),
+                configureBranchedPipeline: branch => branch.Use(metrics.ServeOnlyToAllowedNetworksAsync),
                 optionsName: null)
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .DisableRateLimiting()

@@ -105,6 +105,15 @@ public sealed class GetMetrics(DatabaseProvider provider) : IntegrationTest(prov
     }
 
     [Test]
+    public async Task IsNeverStoredByACache()
+    {
+        using var response = await monitor.Http.GetAsync("/metrics");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True, response.Headers.CacheControl?.ToString());
+    }
+
+    [Test]
     public async Task RefusesClientsOutsideLoopbackWithAProblem()
     {
         using var stranger = Factory.CreateClientFrom(IPAddress.Parse("203.0.113.7")).Http;
