@@ -38,6 +38,7 @@ public static class ApiPipeline
         app.UseAuthorization();
 
         app.MapControllers();
+        app.MapBlogMetrics();
         return app;
     }
 }

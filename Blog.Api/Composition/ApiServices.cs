@@ -60,6 +60,7 @@ public static class ApiServices
         services.AddBlogRateLimiting(configuration);
         services.AddForwardedHeadersFromConfiguration(configuration);
         services.AddBlogOpenApi();
+        services.AddBlogTelemetry(configuration);
         return services;
     }
 }
