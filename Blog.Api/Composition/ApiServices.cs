@@ -55,11 +55,13 @@ public static class ApiServices
 
         services.AddBlogAuthentication();
 
+        services.AddSingleton(CachePolicy.FromConfiguration(configuration));
         services.AddRequestBodyLimit();
         services.AddBlogRedis(configuration);
         services.AddBlogRateLimiting(configuration);
         services.AddForwardedHeadersFromConfiguration(configuration);
         services.AddBlogOpenApi();
+        services.AddBlogTelemetry(configuration);
         return services;
     }
 }
