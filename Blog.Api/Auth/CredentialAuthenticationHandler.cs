@@ -36,7 +36,7 @@ public abstract class CredentialAuthenticationHandler(
         }
 
         // A failure is reserved before anything is checked, and given back unless the credentials turn out wrong.
-        using var attempt = throttle.Begin(RateLimitingSetup.ClientAddress(Context));
+        await using var attempt = await throttle.BeginAsync(RateLimitingSetup.ClientAddress(Context));
         if (!attempt.IsAllowed)
         {
             return AuthenticateResult.Fail(new TooManySignInsException(attempt.RetryAfter));

@@ -57,6 +57,7 @@ public static class ApiServices
 
         services.AddSingleton(CachePolicy.FromConfiguration(configuration));
         services.AddRequestBodyLimit();
+        services.AddBlogRedis(configuration);
         services.AddBlogRateLimiting(configuration);
         services.AddForwardedHeadersFromConfiguration(configuration);
         services.AddBlogOpenApi();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Blog.Api.Health;
 
-/// <summary>For load balancers and people: is the service up, and does its database answer?</summary>
+/// <summary>For load balancers and people: is the service up, and do its database (and Redis, when configured) answer?</summary>
 [ApiController]
 [Route("health")]
 [AllowAnonymous]
@@ -16,7 +16,9 @@ namespace Blog.Api.Health;
 public sealed class HealthController(HealthCheckService health) : ControllerBase
 {
     /// <summary>Is the service up, and does its database answer?</summary>
-    /// <remarks>200 Healthy when the database answers, 503 Unhealthy when it does not. Never rate limited.</remarks>
+    /// <remarks>
+    /// 200 Healthy when the database (and Redis, when configured) answers, 503 Unhealthy when one does not. Never rate limited.
+    /// </remarks>
     [HttpGetOrHead]
     [ProducesResponseType<HealthDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<HealthDto>(StatusCodes.Status503ServiceUnavailable)]

@@ -9,7 +9,9 @@ namespace Blog.Api.RateLimits;
 /// <summary>
 /// Every request but <c>/health</c> spends from its client's budget (the signed-in user's, or else the client
 /// address's): reads from a token bucket, writes from a window. Searches also wait for a place (<see cref="SearchesPolicy"/>),
-/// and failed sign-ins have a budget of their own (<see cref="SignInThrottle"/>).
+/// and failed sign-ins have a budget of their own (<see cref="SignInThrottle"/>). With Redis configured, those three
+/// budgets are kept in Redis and shared by every instance (<see cref="SharedBudgets"/>); the places for searches stay
+/// this instance's own, since what they protect is this instance's processors.
 /// </summary>
 public static class RateLimitingSetup
 {
@@ -19,6 +21,7 @@ public static class RateLimitingSetup
         options.Validate();
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new ClientBudgets(options, provider.GetRequiredService<TimeProvider>(), provider.GetService<SharedBudgets>()));
         services.AddSingleton<SignInThrottle>();
         services.AddRateLimiter(limiter =>
         {
@@ -32,8 +35,8 @@ public static class RateLimitingSetup
         });
         if (options.Enabled)
         {
-            services.AddOptions<RateLimiterOptions>().Configure<TimeProvider>((limiter, time) =>
-                limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => ClientBudget(context, options, time)));
+            services.AddOptions<RateLimiterOptions>().Configure<ClientBudgets>((limiter, budgets) =>
+                limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => ClientBudget(context, options, budgets)));
         }
 
         return services;
@@ -58,21 +61,15 @@ public static class RateLimitingSetup
     }
 
     /// <summary>
-    /// A token bucket refills every second, so its refusals' RetryAfter (one refill) is the time left to the second;
-    /// writes have a window, whose refusals name the time left in it.
+    /// The signed-in user's budget, or else the client address's: the same keys in memory and in Redis, so that with
+    /// Redis every instance spends from one budget per client.
     /// </summary>
-    private static RateLimitPartition<string> ClientBudget(HttpContext context, RateLimitingOptions options, TimeProvider time)
+    private static RateLimitPartition<string> ClientBudget(HttpContext context, RateLimitingOptions options, ClientBudgets budgets)
     {
         var client = context.User.Identity?.Name is { } user ? "user " + user.ToUpperInvariant() : "address " + ClientAddress(context);
         return IsRead(context.Request.Method)
-            ? RateLimitPartition.GetTokenBucketLimiter("reads by " + client, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = options.Reads.Burst,
-                TokensPerPeriod = options.Reads.PermitsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-            })
-            : RateLimitPartition.Get("writes by " + client, _ => new WindowRateLimiter(options.Writes, time));
+            ? RateLimitPartition.Get("reads by " + client, budgets.Reads)
+            : RateLimitPartition.Get("writes by " + client, budget => budgets.Window(budget, options.Writes));
     }
 
     private static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);

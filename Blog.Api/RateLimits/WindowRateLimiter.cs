@@ -6,8 +6,8 @@ namespace Blog.Api.RateLimits;
 /// At most <see cref="WindowLimit.PermitLimit"/> permits in a window of <see cref="WindowLimit.Window"/>, which opens
 /// with the first permit taken. Two things set it apart from the framework's FixedWindowRateLimiter: a refusal's
 /// <see cref="MetadataName.RetryAfter"/> is the time left in the window (the framework's names the whole window,
-/// however little of it is left), and a permit can be given back (<see cref="GiveBack"/>: a failed sign-in that was
-/// reserved before the password was checked, and was not one).
+/// however little of it is left), and a permit can be given back (<see cref="IReturnableLease"/>: a failed sign-in that
+/// was reserved before the password was checked, and was not one).
 /// </summary>
 public sealed class WindowRateLimiter(WindowLimit limit, TimeProvider time) : RateLimiter
 {
@@ -114,7 +114,7 @@ public sealed class WindowRateLimiter(WindowLimit limit, TimeProvider time) : Ra
         }
     }
 
-    private sealed class Granted(WindowRateLimiter limiter, long window, int permits) : RateLimitLease
+    private sealed class Granted(WindowRateLimiter limiter, long window, int permits) : RateLimitLease, IReturnableLease
     {
         private int givenBack;
 
@@ -134,6 +134,12 @@ public sealed class WindowRateLimiter(WindowLimit limit, TimeProvider time) : Ra
             {
                 limiter.Return(window, permits);
             }
+        }
+
+        public ValueTask GiveBackAsync()
+        {
+            GiveBack();
+            return ValueTask.CompletedTask;
         }
     }
 }

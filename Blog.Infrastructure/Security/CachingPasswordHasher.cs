@@ -11,6 +11,16 @@ namespace Blog.Infrastructure.Security;
 /// remembered for a short time, so Basic authentication does not pay PBKDF2 on every request. The cache key is an
 /// HMAC (with a key that lives only in this process) of the stored hash and the password: never the password itself.
 /// </summary>
+/// <remarks>
+/// Each instance keeps its own cache, and that is safe with several instances behind a balancer: what is remembered
+/// is only that this password matches this stored hash, which stays true forever, and the stored hash is read from
+/// the shared database on every sign-in (UserService.SignInAsync) before this cache is asked. A password changed
+/// anywhere is a new hash (with a new salt), hence a key no instance has seen: the old password is checked against the
+/// new hash with PBKDF2 and fails at once, on every instance. A user who is gone has no hash and never reaches the
+/// cache. Tokens are not cached at all (every Bearer request reads its token's row), so a revocation holds at once
+/// everywhere. Sharing the cache (in Redis) would add a network hop and a copy of verified-credential keys outside
+/// the process, and remove nothing stale.
+/// </remarks>
 internal sealed class CachingPasswordHasher : IPasswordHasher, IDisposable
 {
     private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);

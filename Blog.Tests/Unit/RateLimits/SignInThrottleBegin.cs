@@ -14,80 +14,81 @@ public sealed class SignInThrottleBegin
     {
         time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero));
         var options = new RateLimitingOptions { FailedSignIns = new WindowLimit { PermitLimit = 2, WindowSeconds = 300 } };
-        throttle = new SignInThrottle(options, time);
+        throttle = new SignInThrottle(options, new ClientBudgets(options, time));
     }
 
     [TearDown]
     public void DisposeThrottle() => throttle.Dispose();
 
     [Test]
-    public void RefusesAfterTheLimitOfFailuresWithTheTimeLeftAsRetryAfter()
+    public async Task RefusesAfterTheLimitOfFailuresWithTheTimeLeftAsRetryAfter()
     {
-        Fail();
+        await FailAsync();
         time.Advance(TimeSpan.FromSeconds(100));
-        Fail();
+        await FailAsync();
         time.Advance(TimeSpan.FromSeconds(50));
 
-        using var refused = throttle.Begin(Address);
+        await using var refused = await throttle.BeginAsync(Address);
 
         Assert.That(refused.IsAllowed, Is.False);
         Assert.That(refused.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(150)));
     }
 
     [Test]
-    public void CountsNoSignInThatDidNotFail()
+    public async Task CountsNoSignInThatDidNotFail()
     {
-        Fail();
+        await FailAsync();
         for (var i = 0; i < 5; i++)
         {
-            using var right = throttle.Begin(Address);
+            await using var right = await throttle.BeginAsync(Address);
             Assert.That(right.IsAllowed, Is.True);
         }
 
-        Fail();
+        await FailAsync();
 
-        using var refused = throttle.Begin(Address);
+        await using var refused = await throttle.BeginAsync(Address);
         Assert.That(refused.IsAllowed, Is.False);
     }
 
     [Test]
-    public void RefusesASignInWhileTheRestOfTheBudgetIsReservedByOthersInFlight()
+    public async Task RefusesASignInWhileTheRestOfTheBudgetIsReservedByOthersInFlight()
     {
-        Fail();
-        using var inFlight = throttle.Begin(Address);
+        await FailAsync();
+        await using var inFlight = await throttle.BeginAsync(Address);
 
-        using var next = throttle.Begin(Address);
+        await using var next = await throttle.BeginAsync(Address);
 
         Assert.That(inFlight.IsAllowed, Is.True);
         Assert.That(next.IsAllowed, Is.False);
     }
 
     [Test]
-    public void KeepsEachAddressApart()
+    public async Task KeepsEachAddressApart()
     {
-        Fail();
-        Fail();
+        await FailAsync();
+        await FailAsync();
 
-        using var other = throttle.Begin("198.51.100.8");
+        await using var other = await throttle.BeginAsync("198.51.100.8");
 
         Assert.That(other.IsAllowed, Is.True);
     }
 
     [Test]
-    public void AllowsEverythingWhenRateLimitingIsOff()
+    public async Task AllowsEverythingWhenRateLimitingIsOff()
     {
-        using var off = new SignInThrottle(new RateLimitingOptions { Enabled = false }, time);
+        var offOptions = new RateLimitingOptions { Enabled = false };
+        using var off = new SignInThrottle(offOptions, new ClientBudgets(offOptions, time));
         for (var i = 0; i < 20; i++)
         {
-            using var attempt = off.Begin(Address);
+            await using var attempt = await off.BeginAsync(Address);
             Assert.That(attempt.IsAllowed, Is.True);
             attempt.Failed();
         }
     }
 
-    private void Fail()
+    private async Task FailAsync()
     {
-        using var attempt = throttle.Begin(Address);
+        await using var attempt = await throttle.BeginAsync(Address);
         Assert.That(attempt.IsAllowed, Is.True);
         attempt.Failed();
     }

@@ -1,0 +1,36 @@
+using System.Net;
+using Blog.Infrastructure.Data;
+
+namespace Blog.Tests.Integration.SharedLimits;
+
+/// <summary>A short window, to see it end when its refusals said it would.</summary>
+public sealed class WriteWindowAcrossInstances(DatabaseProvider provider) : TwoInstancesOnRedis(provider)
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimiting:Writes:PermitLimit"] = "2",
+        ["RateLimiting:Writes:WindowSeconds"] = "3",
+    };
+
+    [Test]
+    public async Task RetryAfterIsTheTimeLeftAndAWriteAfterItIsAllowedOnTheOtherInstance()
+    {
+        var (first, second) = ClientsFrom("198.51.100.41");
+        var user = await first.RegisterAsync();
+        using (var spent = await first.CreatePostResponseAsync(user))
+        using (var spentToo = await second.CreatePostResponseAsync(user))
+        {
+            Assert.That(new[] { spent.StatusCode, spentToo.StatusCode }, Is.All.EqualTo(HttpStatusCode.Created));
+        }
+
+        using var refused = await second.CreatePostResponseAsync(user);
+        await BlogClient.AssertProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        var retryAfter = refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero;
+        // Redis counts whole seconds, so a window of 3 s lasts 3 to 4 s from its first write.
+        Assert.That(retryAfter.TotalSeconds, Is.InRange(2, 4));
+
+        await Task.Delay(retryAfter);
+        using var allowed = await first.CreatePostResponseAsync(user);
+        Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the window was over when Retry-After said");
+    }
+}
