@@ -41,6 +41,7 @@ public static class DependencyInjection
             DatabaseProvider.Postgres => services.AddPostgresDatabase(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
+        services.AddDatabaseTime();
         services.AddSingleton<CompiledQueries>();
         services.AddScoped<IPostRepository, PostRepository>();
         services.AddScoped<IUserRepository, UserRepository>();

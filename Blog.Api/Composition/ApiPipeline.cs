@@ -16,6 +16,8 @@ public static class ApiPipeline
         }
 
         app.UseBlogRequestLogging();
+        // Outside the exception handler, so that its say on how a response may be cached is the last one.
+        app.UseMiddleware<CachePolicyMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Kestrel's own refusals (a body over the limit, a malformed request) keep their 4xx status.
@@ -36,6 +38,7 @@ public static class ApiPipeline
         app.UseAuthorization();
 
         app.MapControllers();
+        app.MapBlogMetrics();
         return app;
     }
 }

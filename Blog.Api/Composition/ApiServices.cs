@@ -55,10 +55,12 @@ public static class ApiServices
 
         services.AddBlogAuthentication();
 
+        services.AddSingleton(CachePolicy.FromConfiguration(configuration));
         services.AddRequestBodyLimit();
         services.AddBlogRateLimiting(configuration);
         services.AddForwardedHeadersFromConfiguration(configuration);
         services.AddBlogOpenApi();
+        services.AddBlogTelemetry(configuration);
         return services;
     }
 }

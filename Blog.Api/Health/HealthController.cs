@@ -23,6 +23,8 @@ public sealed class HealthController(HealthCheckService health) : ControllerBase
     public async Task<ActionResult<HealthDto>> Get(CancellationToken cancellationToken)
     {
         var report = await health.CheckHealthAsync(cancellationToken);
+        // This instance's state at this moment: no cache may answer for it, or for another instance.
+        Response.Headers.CacheControl = CachePolicy.NoStore;
         var body = new HealthDto(report.Status.ToString());
         return report.Status == HealthStatus.Unhealthy ? StatusCode(StatusCodes.Status503ServiceUnavailable, body) : body;
     }

@@ -23,7 +23,9 @@ public static class OpenApiSetup
                 Version = "v1",
                 Description = "Posts and authors over HTTP, as HAL. Start at / and follow links. "
                     + "Sign in with HTTP Basic, or with a personal access token as Bearer. "
-                    + "Every GET also answers HEAD; OPTIONS answers 204 with Allow; errors are application/problem+json (RFC 9457).",
+                    + "Every GET also answers HEAD; OPTIONS answers 204 with Allow; errors are application/problem+json (RFC 9457). "
+                    + "Anonymous reads are Cache-Control: public with a short s-maxage, so a shared cache may keep them for a few seconds "
+                    + "and then revalidate them with their ETag; answers to credentials are private; writes and errors are no-store.",
             });
             options.AddSecurityDefinition(BasicAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
             {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Blog.Api.Validation;
 using Blog.Domain.Users;
 using FluentValidation;
@@ -11,13 +10,13 @@ namespace Blog.Api.Users;
 /// <param name="DisplayName" example="Rick">Optional, at most 100 characters.</param>
 public sealed record RegisterUserRequest(string? Username, string? Password, string? DisplayName);
 
-public sealed partial class RegisterUserRequestValidator : AbstractValidator<RegisterUserRequest>
+public sealed class RegisterUserRequestValidator : AbstractValidator<RegisterUserRequest>
 {
     public RegisterUserRequestValidator()
     {
         RuleFor(request => request.Username)
             .NotNull().WithMessage("A username is required.")
-            .Matches(UsernamePattern()).WithMessage(
+            .Matches(User.UsernamePattern()).WithMessage(
                 $"A username is {User.UsernameMinLength} to {User.UsernameMaxLength} ASCII letters, digits, '_' or '-'.");
         RuleFor(request => request.Password)
             .NotNull().WithMessage("A password is required.")
@@ -30,8 +29,4 @@ public sealed partial class RegisterUserRequestValidator : AbstractValidator<Reg
             .MaximumCharacters(User.DisplayNameMaxLength).WithMessage(
                 $"A display name is at most {User.DisplayNameMaxLength} characters.");
     }
-
-    // \z, not $: $ would also match before a final newline.
-    [GeneratedRegex(@"^[A-Za-z0-9_-]{3,32}\z")]
-    private static partial Regex UsernamePattern();
 }

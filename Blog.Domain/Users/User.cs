@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
+
 namespace Blog.Domain.Users;
 
-public sealed class User
+public sealed partial class User
 {
     public const int UsernameMinLength = 3;
     public const int UsernameMaxLength = 32;
@@ -39,6 +41,13 @@ public sealed class User
 
     public static User Register(string username, string? displayName, string passwordHash, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), username, displayName, passwordHash, Clock.Truncate(now));
+
+    /// <summary>
+    /// What a username is: 3 to 32 ASCII letters, digits, '_' or '-'. (<c>\z</c>, not <c>$</c>: <c>$</c> would also match
+    /// before a final newline.)
+    /// </summary>
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{3,32}\z")]
+    public static partial Regex UsernamePattern();
 
     /// <summary>Usernames are ASCII, so upper-casing them invariantly is a complete case fold.</summary>
     public static string Normalize(string username) => username.ToUpperInvariant();

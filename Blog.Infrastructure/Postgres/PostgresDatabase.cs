@@ -21,7 +21,8 @@ internal static class PostgresDatabase
 
         services.AddDbContextPool<BlogDbContext, PostgresBlogDbContext>(options => options
             .UseNpgsql(connectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .LogFailuresWhereHandled());
         services.AddScoped<IPostLookup, PostLookup>();
         services.AddScoped<IPostTextSearch, PostgresPostTextSearch>();
         return services;

@@ -29,6 +29,7 @@ internal static class SqliteDatabase
         services.AddDbContextPool<BlogDbContext, SqliteBlogDbContext>(options => options
             .UseSqlite(sqlite.ToString())
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .LogFailuresWhereHandled()
             .AddInterceptors(interruptOnCancellation)
             .ReplaceService<IExceptionDetector, InterruptIsCancellation>());
         services.AddSingleton(new SqliteConnections(sqlite.ToString()));

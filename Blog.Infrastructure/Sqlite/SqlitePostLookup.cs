@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Blog.Domain.Posts;
 using Blog.Infrastructure.Data;
 using Blog.Infrastructure.Posts;
+using Microsoft.Data.Sqlite;
 
 namespace Blog.Infrastructure.Sqlite;
 
@@ -11,7 +13,7 @@ namespace Blog.Infrastructure.Sqlite;
 /// of the difference is EF Core's connection, on whose every open Microsoft.Data.Sqlite registers the provider's SQL
 /// functions again.
 /// </summary>
-internal sealed class SqlitePostLookup(SqliteConnections connections) : IPostLookup
+internal sealed class SqlitePostLookup(SqliteConnections connections, DatabaseMetrics metrics) : IPostLookup
 {
     public async Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -19,6 +21,27 @@ internal sealed class SqlitePostLookup(SqliteConnections connections) : IPostLoo
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT Id, Title, Body, AuthorId, AuthorName, PostedDate, UpdatedDate, Version FROM Posts WHERE Id = $id";
         command.Parameters.AddWithValue("$id", StoredGuid.Text(id));
+
+        // EF Core's commands are timed by DatabaseTimeInterceptor; this one is not EF Core's, so it times itself.
+        var started = Stopwatch.GetTimestamp();
+        Exception? failure = null;
+        try
+        {
+            return await ReadPostAsync(command, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+            throw;
+        }
+        finally
+        {
+            metrics.RecordSince(connection, started, failure);
+        }
+    }
+
+    private static async Task<Post?> ReadPostAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

@@ -7,8 +7,14 @@ namespace Blog.Infrastructure.Users;
 
 internal sealed class UserRepository(BlogDbContext db, CompiledQueries queries) : IUserRepository
 {
+    /// <remarks>
+    /// A name no user can have (a path segment, an <c>author</c> filter or a Basic username can be any text) is found
+    /// without asking the database, which may refuse the text itself: PostgreSQL rejects a NUL character.
+    /// </remarks>
     public Task<User?> FindByUsernameAsync(string username, CancellationToken cancellationToken) =>
-        queries.UserByNormalizedName(db, User.Normalize(username), cancellationToken);
+        User.UsernamePattern().IsMatch(username)
+            ? queries.UserByNormalizedName(db, User.Normalize(username), cancellationToken)
+            : Task.FromResult<User?>(null);
 
     public Task<KeysetSlice<User>> GetSliceAsync(PageCursor? cursor, int take, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().ReadSliceAsync(nameof(User.JoinedDate), cursor, take, cancellationToken);

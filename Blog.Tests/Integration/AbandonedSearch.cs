@@ -1,17 +1,22 @@
 using System.Collections.Concurrent;
-using Blog.Infrastructure.Sqlite;
+using Blog.Infrastructure.Data;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Serilog.Core;
 using Serilog.Events;
 
 namespace Blog.Tests.Integration;
 
 /// <summary>
-/// A search whose client has gone stops inside SQLite: the request's token travels from the controller through the
-/// service and the repository to the command, and cancelling it interrupts the running statement.
+/// A search whose client has gone stops inside the database: the request's token travels from the controller through
+/// the service and the repository to the command, and cancelling it interrupts the running statement (SQLite:
+/// <c>sqlite3_interrupt</c>, from the service's own interceptor; PostgreSQL: Npgsql's cancel request, and the server's
+/// session is idle again).
 /// </summary>
-public sealed class AbandonedSearch
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.Postgres)]
+public sealed class AbandonedSearch(DatabaseProvider provider)
 {
     /// <summary>Far longer than an interrupted statement takes to stop; without the interrupt it never stops at all.</summary>
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(30);
@@ -20,12 +25,12 @@ public sealed class AbandonedSearch
     public async Task StopsItsStatementWhenTheClientGoesAndLogsNoError()
     {
         var events = new ConcurrentQueue<LogEvent>();
-        using var factory = new BlogApiFactory();
+        using var factory = new BlogApiFactory(provider);
         // Disposed before the factory, so that a statement left running (the test failed) cannot hold up its stop.
-        using var endless = new EndlessSearch();
+        using var endless = new EndlessSearch(provider);
         using var http = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
-            services.ConfigureDbContext<SqliteBlogDbContext>(options => options.AddInterceptors(endless));
+            endless.AddTo(services);
             services.AddSingleton<ILogEventSink>(new CapturingSink(events));
         })).CreateClient();
 
@@ -39,8 +44,23 @@ public sealed class AbandonedSearch
         Assert.That(async () => await endless.Ended.WaitAsync(StopBound), Throws.Nothing, "the statement still runs after its client left");
         Assert.That(async () => await search, Throws.InstanceOf<OperationCanceledException>());
         Assert.That(endless.Running, Is.Zero);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            Assert.That(await ActiveEndlessStatementsAsync(factory.Database), Is.Zero, "the server still runs the statement");
+        }
+
         var errors = events.Where(e => e.Level >= LogEventLevel.Error).Select(e => e.RenderMessage() + " " + e.Exception);
         Assert.That(errors, Is.Empty, "an abandoned request is not a failure of the service");
+    }
+
+    private static async Task<long> ActiveEndlessStatementsAsync(TestDatabase database)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var active = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query = @statement", connection);
+        active.Parameters.AddWithValue("statement", EndlessSearch.PostgresStatement);
+        return (long)(await active.ExecuteScalarAsync())!;
     }
 
     private sealed class CapturingSink(ConcurrentQueue<LogEvent> events) : ILogEventSink

@@ -1,14 +1,10 @@
 using System.Net;
 using Blog.Infrastructure.Data;
-using Blog.Infrastructure.Sqlite;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Integration;
 
 /// <summary>With every place for a search taken, more searches wait briefly, then get 503; other reads go on.</summary>
-// SQLite only: EndlessSearch stands in for an FTS5 statement that only sqlite3_interrupt can stop.
-[TestFixture(DatabaseProvider.Sqlite)]
 public sealed class BusySearches(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
@@ -23,9 +19,9 @@ public sealed class BusySearches(DatabaseProvider provider) : IntegrationTest(pr
     [Test]
     public async Task SearchesBeyondThePlacesAndTheQueueGet503WithRetryAfterWhileOtherReadsAreServed()
     {
-        using var endless = new EndlessSearch();
+        using var endless = new EndlessSearch(Provider);
         using var http = Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(
-            services => services.ConfigureDbContext<SqliteBlogDbContext>(options => options.AddInterceptors(endless)))).CreateClient();
+            endless.AddTo)).CreateClient();
         var client = new BlogClient(http);
         var post = await client.CreatePostAsync(await client.RegisterAsync(), "Wyvern", "A post about a wyvern");
 
@@ -53,6 +49,7 @@ public sealed class BusySearches(DatabaseProvider provider) : IntegrationTest(pr
                 var problem = await BlogClient.AssertProblemAsync(busy, HttpStatusCode.ServiceUnavailable);
                 Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("Retry-After"));
                 Assert.That(busy.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(1)));
+                CacheHeaders.AssertNeverStored(busy, credentials: false);
             }
 
             Assert.That(afterwards.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the place is free again once the search has stopped");

@@ -50,4 +50,13 @@ public sealed class GetPost(DatabaseProvider provider) : IntegrationTest(provide
         await BlogClient.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.That(response.Headers.WwwAuthenticate, Is.Not.Empty);
     }
+
+    /// <summary>A name no user can have, with a character PostgreSQL refuses in any text, is simply nobody's.</summary>
+    [Test]
+    public async Task Returns401ForAUsernameWithANulCharacter()
+    {
+        using var response = await Client.SendAsync(HttpMethod.Get, "/posts", configure: r => r.Headers.Authorization = BlogClient.Basic("nul\0name", "any password"));
+
+        await BlogClient.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
 }

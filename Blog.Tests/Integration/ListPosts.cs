@@ -150,10 +150,11 @@ public sealed class ListPosts(DatabaseProvider provider) : IntegrationTest(provi
         Assert.That(Ids(page), Is.EqualTo(createdNewestFirst));
     }
 
-    [Test]
-    public async Task EmbedsAnEmptyArrayWhenNothingMatches()
+    [TestCase("nobody-at-all")]
+    [TestCase("nul%00name")]
+    public async Task EmbedsAnEmptyArrayWhenNothingMatches(string author)
     {
-        using var response = await Client.Http.GetAsync("/posts?author=nobody-at-all");
+        using var response = await Client.Http.GetAsync($"/posts?author={author}");
         var page = await BlogClient.ReadJsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));

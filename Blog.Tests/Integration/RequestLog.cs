@@ -108,9 +108,4 @@ public sealed class RequestLog
         LineFormat.Format(logEvent, text);
         return text.ToString();
     }
-
-    private sealed class CapturingSink(ConcurrentQueue<LogEvent> events) : ILogEventSink
-    {
-        public void Emit(LogEvent logEvent) => events.Enqueue(logEvent);
-    }
 }

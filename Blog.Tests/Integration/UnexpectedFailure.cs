@@ -19,6 +19,7 @@ public sealed class UnexpectedFailure
 
         using var response = await http.GetAsync($"/posts/{Guid.CreateVersion7()}");
         var problem = await BlogClient.AssertProblemAsync(response, HttpStatusCode.InternalServerError);
+        CacheHeaders.AssertNeverStored(response, credentials: false);
 
         var text = problem.ToJsonString();
         Assert.That(text, Does.Not.Contain("Secret").And.Not.Contain("SELECT").And.Not.Contain("InvalidOperationException").And.Not.Contain("   at "));

@@ -1,9 +1,7 @@
 using System.Net;
 using Blog.Infrastructure.Data;
-using Blog.Infrastructure.Sqlite;
 using Blog.Tests.Integration;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.OpenApi;
 
@@ -11,8 +9,6 @@ namespace Blog.Tests.OpenApi;
 /// The refusals, on a service with tiny limits: too many writes, too many reads, too many failed sign-ins (429), and
 /// a search while every place for one is taken (503).
 /// </summary>
-// SQLite only: EndlessSearch stands in for an FTS5 statement that only sqlite3_interrupt can stop.
-[TestFixture(DatabaseProvider.Sqlite)]
 public sealed class OpenApiDocumentUnderRateLimits(DatabaseProvider provider) : IntegrationTest(provider)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -66,9 +62,9 @@ public sealed class OpenApiDocumentUnderRateLimits(DatabaseProvider provider) : 
     public async Task DescribesTheBusySearchAnswer()
     {
         var check = new ResponseConformance(await OpenApiSpec.LoadAsync(Client.Http));
-        using var endless = new EndlessSearch();
+        using var endless = new EndlessSearch(Provider);
         using var http = Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(
-            services => services.ConfigureDbContext<SqliteBlogDbContext>(options => options.AddInterceptors(endless)))).CreateClient();
+            endless.AddTo)).CreateClient();
         using var leaving = new CancellationTokenSource();
         var running = http.GetAsync("/posts?q=" + Uri.EscapeDataString(EndlessSearch.Text), leaving.Token);
         await endless.Started.WaitAsync(TimeSpan.FromSeconds(30));

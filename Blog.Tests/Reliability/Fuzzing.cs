@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Blog.Infrastructure.Data;
 using Blog.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,9 @@ namespace Blog.Tests.Reliability;
 /// can be made again from the seed and its index.
 /// </summary>
 [Category("Reliability")]
-public sealed class Fuzzing
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.Postgres)]
+public sealed class Fuzzing(DatabaseProvider provider)
 {
     public const string SeedVariable = "BLOG_FUZZ_SEED";
     private const int DefaultSeed = 20_261_121;
@@ -31,7 +34,7 @@ public sealed class Fuzzing
         var seed = ReadSeed();
         TestContext.Out.WriteLine($"fuzz: seed {seed} ({SeedVariable} overrides it)");
         var serverErrors = new ConcurrentQueue<ServerError>();
-        using var factory = new BlogApiFactory(new Dictionary<string, string?>
+        using var factory = new BlogApiFactory(provider, new Dictionary<string, string?>
         {
             ["RateLimiting:Enabled"] = "false",
             // The fuzzer's client is a trusted proxy (loopback), so its forwarded headers are acted on, not ignored.
