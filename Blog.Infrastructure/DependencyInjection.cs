@@ -14,6 +14,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 
 namespace Blog.Infrastructure;
 
@@ -69,6 +70,12 @@ public static class DependencyInjection
             if (db.Database.IsSqlite())
             {
                 await SqliteDatabase.PrepareAsync(db.Database, cancellationToken);
+            }
+            else if (db.Database.IsNpgsql())
+            {
+                // A session keeps the database's settings it started with (work_mem, see the CountWorkMemory
+                // migration): the pooled connections that migrated are closed, so that every request's session is new.
+                NpgsqlConnection.ClearPool((NpgsqlConnection)db.Database.GetDbConnection());
             }
         }
 

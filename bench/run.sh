@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The blog API's benchmark (issue #5). What it does and how to read it: bench/README.md.
 #
-#   bench/run.sh                                  # N = 1,000 and 1,000,000, 10 s per scenario
+#   bench/run.sh                                  # N = 1,000 and 1,000,000, 10 s per scenario, SQLite and PostgreSQL
 #   BENCH_SIZES="1000" BENCH_SECONDS=3 bench/run.sh   # a quick check
+#   BENCH_ENGINES=sqlite bench/run.sh             # one engine only
+#   BENCH_POSTGRES="Host=…;Port=…;Username=…;Database=postgres" bench/run.sh   # a server of your own
 #
 # Raw output goes to bench/results/<UTC time>/ (git-ignored); the final table is printed and saved there
 # as report.md.
@@ -20,8 +22,18 @@ THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 TIMEOUT_SECONDS=${BENCH_TIMEOUT:-30}   # wrk drops (and counts as timeouts) answers slower than this
 STARTS=${BENCH_STARTS:-3}             # start-up time: the median of this many starts
-SERVICE_PORT=${BENCH_PORT:-5180}
-BASELINE_PORT=$((SERVICE_PORT + 1))
+ENGINES=${BENCH_ENGINES:-sqlite postgres}
+BASE_PORT=${BENCH_PORT:-5180}   # SQLite: service, baseline; PostgreSQL: the next two
+declare -A PORTS=([service-sqlite]=$BASE_PORT [baseline-sqlite]=$((BASE_PORT + 1))
+                  [service-postgres]=$((BASE_PORT + 2)) [baseline-postgres]=$((BASE_PORT + 3)))
+# PostgreSQL: a server given as an Npgsql connection string to a database whose user may create databases
+# (the run makes blog_bench_<N> there, dropping any older one), or else a cluster of the run's own, started
+# here and stopped at the end. Its settings are durable (fsync, synchronous_commit and full_page_writes on,
+# PostgreSQL's defaults, spelled out), so that every acknowledged write is on disk, as SQLite's synchronous=FULL
+# makes it; shared_buffers is a quarter of a small server's memory rather than the 128 MB default.
+PG_GIVEN=${BENCH_POSTGRES:-}
+PG_BIN=${BENCH_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+PG_SETTINGS=(fsync=on synchronous_commit=on full_page_writes=on shared_buffers=1GB max_connections=300)
 
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=$BENCH_DIR/results/$STAMP
@@ -42,7 +54,10 @@ RARE_WORD=zyzzyva
 RARE_COUNT=100
 COMMON_WORD=wyvern
 
-declare -A PIDS=()   # target (service, baseline) → pid of the running process
+declare -A PIDS=()   # process (service-sqlite, baseline-sqlite, service-postgres, baseline-postgres) → its pid
+PG_ADMIN=""          # Npgsql connection string to the PostgreSQL server's maintenance database
+PG_POSTMASTER=""     # pid of the run's own PostgreSQL server (its CPU is measured); empty for a given server
+PG_DIR=""            # the run's own cluster
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$OUT/run.log" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
@@ -52,6 +67,7 @@ cleanup() {
   for target in "${!PIDS[@]}"; do
     stop_server "$target"
   done
+  stop_postgres
 }
 trap cleanup EXIT
 trap 'exit 143' INT TERM
@@ -65,6 +81,120 @@ need_tools() {
   for tool in wrk curl jq sqlite3 python3 dotnet; do
     command -v "$tool" >/dev/null || fail "$tool is needed"
   done
+  if has_engine postgres; then
+    command -v psql >/dev/null || fail "psql is needed (apt-get install -y postgresql)"
+    [[ -n $PG_GIVEN || -x $PG_BIN/initdb ]] || fail "no PostgreSQL server: set BENCH_POSTGRES or install postgresql"
+  fi
+}
+
+has_engine() { [[ " $ENGINES " == *" $1 "* ]]; }
+
+# --- PostgreSQL -------------------------------------------------------------------------------------------
+
+# Whether the database server's CPU is measured for a process (service-postgres, …): only on the run's own cluster.
+db_measured() { [[ $1 == *-postgres && -n $PG_POSTMASTER ]] && echo true || echo false; }
+target_db_ticks() { if [[ $(db_measured "$1") == true ]]; then db_ticks; else echo 0; fi; }
+
+# pg_env <Npgsql connection string>: the libpq variables (one NAME=value a line) psql needs for the same server.
+pg_env() {
+  local pair key value pairs
+  IFS=';' read -ra pairs <<<"$1"
+  for pair in "${pairs[@]}"; do
+    key=${pair%%=*}
+    key=${key,,}
+    key=${key// /}
+    value=${pair#*=}
+    case $key in
+      host | server) echo "PGHOST=$value" ;;
+      port) echo "PGPORT=$value" ;;
+      username | user | userid) echo "PGUSER=$value" ;;
+      password) echo "PGPASSWORD=$value" ;;
+      database | db) echo "PGDATABASE=$value" ;;
+      sslmode) echo "PGSSLMODE=${value,,}" ;;
+    esac
+  done
+}
+
+# psql_on <Npgsql connection string> [psql arguments]: unaligned, tuples only, stopping at the first error.
+psql_on() {
+  local connection=$1 vars
+  shift
+  mapfile -t vars < <(pg_env "$connection")
+  env "${vars[@]}" PGOPTIONS="-c client_min_messages=warning" psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"
+}
+
+# with_database <Npgsql connection string> <database>: the same connection string naming another database.
+with_database() {
+  local pair pairs out=()
+  IFS=';' read -ra pairs <<<"$1"
+  for pair in "${pairs[@]}"; do
+    case ${pair,,} in database=* | db=* | "") ;; *) out+=("$pair") ;; esac
+  done
+  out+=("Database=$2")
+  (IFS=';'; echo "${out[*]}")
+}
+
+free_port() {
+  local port
+  for port in $(seq "$1" $(($1 + 200))); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  fail "no free port from $1"
+}
+
+# PostgreSQL refuses to run as root; as root, the run's cluster belongs to the postgres user (Debian's package makes it).
+as_pg_owner() { if (($(id -u) == 0)); then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# start_postgres: BENCH_POSTGRES, or a fresh cluster of the run's own in $DATA/postgres (kept after the run, stopped,
+# like the SQLite files, for EXPLAIN). C.UTF-8, as the tests use, so that q folds the case of every letter.
+start_postgres() {
+  if [[ -n $PG_GIVEN ]]; then
+    PG_ADMIN=$PG_GIVEN
+    log "PostgreSQL: the given server ($(psql_on "$PG_ADMIN" -c 'SHOW server_version')); its CPU is not measured"
+  else
+    PG_DIR=$DATA/postgres
+    rm -rf "$PG_DIR"
+    mkdir -p "$PG_DIR"
+    if (($(id -u) == 0)); then chown postgres "$PG_DIR"; fi
+    as_pg_owner "$PG_BIN/initdb" -D "$PG_DIR/data" --username=blog --auth=trust --encoding=UTF8 --locale=C.UTF-8 \
+      >"$OUT/postgres-initdb.log" 2>&1 || fail "initdb; see $OUT/postgres-initdb.log"
+    local port options setting
+    port=$(free_port 55532)
+    options="-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR"
+    for setting in "${PG_SETTINGS[@]}"; do options+=" -c $setting"; done
+    as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -o "$options" start >/dev/null \
+      || fail "PostgreSQL did not start; see $PG_DIR/server.log"
+    PG_POSTMASTER=$(head -n 1 "$PG_DIR/data/postmaster.pid")
+    PG_ADMIN="Host=127.0.0.1;Port=$port;Username=blog;Database=postgres"
+    log "PostgreSQL: a cluster of the run's own in $PG_DIR, port $port, pid $PG_POSTMASTER; ${PG_SETTINGS[*]}"
+  fi
+  {
+    echo "postgres: $(psql_on "$PG_ADMIN" -c 'SELECT version()' | cut -d' ' -f1-2)$([[ -n $PG_GIVEN ]] && echo ' (given: BENCH_POSTGRES)' || echo " (the run's own cluster)")"
+    echo "postgres settings: $(psql_on "$PG_ADMIN" -F= -R' ' -c "SELECT name, current_setting(name) FROM pg_settings
+      WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method', 'shared_buffers', 'work_mem',
+                     'max_connections', 'jit', 'max_parallel_workers_per_gather', 'lc_ctype') ORDER BY name")"
+  } >>"$OUT/environment.txt"
+}
+
+stop_postgres() {
+  [[ -n $PG_POSTMASTER ]] || return 0
+  as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+  PG_POSTMASTER=""
+  cp "$PG_DIR/server.log" "$OUT/postgres-server.log" 2>/dev/null || true
+}
+
+# CPU time (clock ticks) of the run's own PostgreSQL server: the postmaster, the children it has reaped (its cutime
+# and cstime) and its children alive now (backends, parallel workers, WAL writer, checkpointer, autovacuum).
+# 0 when the server is not the run's own.
+db_ticks() {
+  [[ -n $PG_POSTMASTER ]] || { echo 0; return; }
+  local child
+  {
+    sed 's/^.*) //' "/proc/$PG_POSTMASTER/stat" | awk '{ print $12 + $13 + $14 + $15 }'
+    for child in $(ps -o pid= --ppid "$PG_POSTMASTER"); do
+      sed 's/^.*) //' "/proc/$child/stat" 2>/dev/null | awk '{ print $12 + $13 }' || true
+    done
+  } | awk '{ s += $1 } END { print s + 0 }'
 }
 
 # How the service is published for deployment (README.md), and the baseline with it: precompiled (ReadyToRun),
@@ -149,10 +279,10 @@ settle() {
 }
 
 # alone <target> <url> [NAME=value ...]: requests one at a time on the idle server, with curl: 10, or 3 when
-# they take over 2 s together. Sets ALONE_MS (median of curl's time_total), ALONE_COUNT and ALONE_TICKS (the
-# server's CPU over all of them).
+# they take over 2 s together. Sets ALONE_MS (median of curl's time_total), ALONE_COUNT, ALONE_TICKS (the
+# server's CPU over all of them) and ALONE_DB_TICKS (the PostgreSQL server's, for a target on PostgreSQL).
 alone() {
-  local pid=${PIDS[$1]} url=$2
+  local target=$1 pid=${PIDS[$1]} url=$2
   shift 2
   local mode=get etag="" auth="" pair
   for pair in "$@"; do
@@ -162,20 +292,22 @@ alone() {
       BENCH_AUTH=*) auth=${pair#*=} ;;
     esac
   done
-  local times=() args cpu0 t0 i
+  local times=() args cpu0 db0 t0 i
   cpu0=$(cpu_ticks "$pid")
+  db0=$(target_db_ticks "$target")
   t0=$(date +%s%N)
   for ((i = 1; i <= 10; i++)); do
     case $mode in
       get) args=() ;;
       if-none-match) args=(-H "If-None-Match: $etag") ;;
       post) args=(-X POST -H 'Content-Type: application/json' -H "Authorization: Basic $auth"
-        -d "{\"title\":\"Bench $STAMP-$N alone #$i\",\"body\":\"One request at a time.\"}") ;;
+        -d "{\"title\":\"Bench $STAMP-$N-$target alone #$i\",\"body\":\"One request at a time.\"}") ;;
     esac
     times+=("$(curl -s -o /dev/null -w '%{time_total}' "${args[@]}" "$url")")
     ((i < 3 || $(date +%s%N) - t0 < 2000000000)) || break
   done
   ALONE_TICKS=$(($(cpu_ticks "$pid") - cpu0))
+  ALONE_DB_TICKS=$(($(target_db_ticks "$target") - db0))
   ALONE_COUNT=${#times[@]}
   ALONE_MS=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { printf "%.3f", t[int((NR + 1) / 2)] * 1000 }')
 }
@@ -197,29 +329,37 @@ measure() {
   settle "$target"
   alone "$target" "$url" "$@"
 
-  local cpu0 busy0 cpu1 busy1 load
+  local cpu0 db0 busy0 cpu1 db1 busy1 load
   load=$(cut -d' ' -f1 /proc/loadavg)
   cpu0=$(cpu_ticks "$pid")
+  db0=$(target_db_ticks "$target")
   busy0=$(machine_busy_ticks)
   env "$@" BENCH_RUN="$STAMP-$N-$target" wrk "${wrk_args[@]}" -d"${RUN_SECONDS}s" --latency "$url" >"$raw" 2>&1 \
     || fail "wrk for $scenario; see $raw"
   alive "$target" "$scenario"
   cpu1=$(cpu_ticks "$pid")
+  db1=$(target_db_ticks "$target")
   busy1=$(machine_busy_ticks)
 
   local json
   json=$(sed -n 's/^BENCH_JSON //p' "$raw")
   [[ -n $json ]] || fail "no result from wrk for $scenario; see $raw"
-  jq -c --argjson n "$N" --arg target "$target" --arg scenario "$scenario" --arg url "$url" \
-    --argjson cpu "$((cpu1 - cpu0))" --argjson busy "$((busy1 - busy0))" --argjson clk "$CLK_TCK" \
+  # db_cpu_us: the PostgreSQL server's CPU in the run (null on SQLite, which runs inside the service, and for a
+  # server the run did not start).
+  jq -c --argjson n "$N" --arg target "${target%-*}" --arg db "${target##*-}" --arg scenario "$scenario" --arg url "$url" \
+    --argjson cpu "$((cpu1 - cpu0))" --argjson dbcpu "$((db1 - db0))" --argjson busy "$((busy1 - busy0))" \
+    --argjson clk "$CLK_TCK" --argjson measured "$(db_measured "$target")" \
     --argjson load "$load" --argjson alone_ms "$ALONE_MS" --argjson alone_count "$ALONE_COUNT" \
-    --argjson alone_ticks "$ALONE_TICKS" \
-    '{kind: "wrk", n: $n, target: $target, scenario: $scenario, url: $url} + .
-     + {server_cpu_us: ($cpu * 1000000 / $clk), machine_busy_us: ($busy * 1000000 / $clk), load1_before: $load,
+    --argjson alone_ticks "$ALONE_TICKS" --argjson alone_db_ticks "$ALONE_DB_TICKS" \
+    '{kind: "wrk", n: $n, target: $target, db: $db, scenario: $scenario, url: $url} + .
+     + {server_cpu_us: ($cpu * 1000000 / $clk), db_cpu_us: (if $measured then $dbcpu * 1000000 / $clk else null end),
+        machine_busy_us: ($busy * 1000000 / $clk), load1_before: $load,
         alone_ms: $alone_ms, alone_count: $alone_count, alone_cpu_ticks: $alone_ticks,
-        alone_cpu_us: ($alone_ticks * 1000000 / $clk)}' \
+        alone_cpu_us: ($alone_ticks * 1000000 / $clk),
+        alone_db_cpu_ticks: (if $measured then $alone_db_ticks else null end),
+        alone_db_cpu_us: (if $measured then $alone_db_ticks * 1000000 / $clk else null end)}' \
     <<<"$json" >>"$RESULTS"
-  jq -r '"  \(.target) \(.scenario): \(.requests) requests, \(.requests * 1000000 / .duration_us | floor) req/s, p50 \(.p50_us / 1000) ms, p99 \(.p99_us / 1000) ms, status errors \(.status_errors), CPU \(.server_cpu_us / ([.requests, 1] | max) | floor) µs/req; alone \(.alone_ms) ms"' \
+  jq -r '"  \(.target) \(.db) \(.scenario): \(.requests) requests, \(.requests * 1000000 / .duration_us | floor) req/s, p50 \(.p50_us / 1000) ms, p99 \(.p99_us / 1000) ms, status errors \(.status_errors), CPU \(.server_cpu_us / ([.requests, 1] | max) | floor)\(if .db_cpu_us then " + \(.db_cpu_us / ([.requests, 1] | max) | floor) (PostgreSQL)" else "" end) µs/req; alone \(.alone_ms) ms"' \
     <<<"$(tail -n 1 "$RESULTS")" | tee -a "$OUT/run.log" >&2
   settle "$target"
 }
@@ -256,98 +396,184 @@ expect_status() {
 
 total_items() { curl -sf "$1" | jq -r '.totalItems'; }
 
-run_size() {
-  N=$1
-  local db=$DATA/blog-$N.db
-  local api=$BUILD/api baseline=$BUILD/baseline
-  local service_env=("ConnectionStrings__Blog=Data Source=$db" "RateLimiting__Enabled=false")
-  local base=http://127.0.0.1:$SERVICE_PORT
+pg_connection() { with_database "$PG_ADMIN" "blog_bench_$N"; }
 
-  log "N=$N: fresh database $db"
-  rm -f "$db" "$db-wal" "$db-shm"
+# service_env <engine>, baseline_env <engine>: the processes' settings for this N, one NAME=value a line.
+service_env() {
+  case $1 in
+    sqlite) echo "ConnectionStrings__Blog=Data Source=$DATA/blog-$N.db" ;;
+    postgres) echo "Database__Provider=Postgres"; echo "ConnectionStrings__Blog=$(pg_connection)" ;;
+  esac
+  echo "RateLimiting__Enabled=false"
+}
+baseline_env() {
+  case $1 in
+    sqlite) echo "ConnectionStrings__Baseline=Data Source=$DATA/blog-$N.db" ;;
+    postgres) echo "Baseline__Provider=Postgres"; echo "ConnectionStrings__Baseline=$(pg_connection)" ;;
+  esac
+  echo "Baseline__Author=$POSTER"
+}
 
-  # 1. The service creates and migrates the schema; the authors register through the API (right hashes).
-  start_server service "$api" Blog.Api "$SERVICE_PORT" "$OUT/service-$N-schema.log" "${service_env[@]}"
-  local user
+# register_authors <engine>: the service creates and migrates the schema; the authors register through the API
+# (so that their password hashes are the service's own); the service stops.
+register_authors() {
+  local engine=$1 settings user
+  mapfile -t settings < <(service_env "$engine")
+  start_server "service-$engine" "$BUILD/api" Blog.Api "${PORTS[service-$engine]}" "$OUT/service-$N-$engine-schema.log" "${settings[@]}"
   for user in "${AUTHORS[@]}" "$RARE_AUTHOR"; do
-    expect_status 201 "$base/users" -X POST -H 'Content-Type: application/json' \
+    expect_status 201 "http://127.0.0.1:${PORTS[service-$engine]}/users" -X POST -H 'Content-Type: application/json' \
       -d "{\"username\":\"$user\",\"password\":\"$PASSWORD\",\"displayName\":\"Bench $user\"}"
   done
-  stop_server service
-  sqlite3 "$db" .schema >"$OUT/schema-$N.sql"
-  log "N=$N: schema saved to schema-$N.sql; triggers on Posts: $(sqlite3 "$db" "SELECT COALESCE(group_concat(name, ', '), 'none') FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Posts'")"
+  stop_server "service-$engine"
+}
 
-  # 2. Bulk seed with the service stopped.
-  local t0
+SEEDER_ARGS=()
+seeder_args() {
+  SEEDER_ARGS=(--posts "$N" --authors "$(IFS=,; echo "${AUTHORS[*]}")" --rare-author "$RARE_AUTHOR"
+    --rare-count "$RARE_COUNT" --rare-word "$RARE_WORD" --common-word "$COMMON_WORD")
+}
+
+declare -A MIDDLE=()   # engine → id of the post in the middle of the timeline
+
+# prepare_sqlite: a fresh SQLite file with the service's schema and N posts.
+prepare_sqlite() {
+  local db=$DATA/blog-$N.db t0
+  log "N=$N: sqlite: fresh database $db"
+  rm -f "$db" "$db-wal" "$db-shm"
+  register_authors sqlite
+  sqlite3 "$db" .schema >"$OUT/schema-$N-sqlite.sql"
+  log "N=$N: sqlite: schema saved to schema-$N-sqlite.sql; triggers on Posts: $(sqlite3 "$db" "SELECT COALESCE(group_concat(name, ', '), 'none') FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Posts'")"
+
+  # Bulk seed with the service stopped.
   t0=$(date +%s%N)
-  dotnet "$BUILD/seeder/Seeder.dll" --db "$db" --posts "$N" --authors "$(IFS=,; echo "${AUTHORS[*]}")" \
-    --rare-author "$RARE_AUTHOR" --rare-count "$RARE_COUNT" --rare-word "$RARE_WORD" --common-word "$COMMON_WORD" \
-    2>&1 | tee "$OUT/seed-$N.log" | tail -n 1 >&2
+  seeder_args
+  dotnet "$BUILD/seeder/Seeder.dll" --db "$db" "${SEEDER_ARGS[@]}" 2>&1 | tee "$OUT/seed-$N-sqlite.log" | tail -n 1 >&2
   # The seeder does not fsync (synchronous=OFF): flush its writes now, or the kernel writes the file back
   # during the start-up and the first scenarios and slows them down.
   sync "$db"
-  local seed_ms=$((($(date +%s%N) - t0) / 1000000))
-  record --argjson n "$N" --argjson ms "$seed_ms" --argjson bytes "$(stat -c %s "$db")" \
-    '{kind: "seed", n: $n, seed_ms: $ms, db_bytes: $bytes}'
-  local id
-  id=$(sqlite3 "$db" "SELECT lower(Id) FROM Posts ORDER BY PostedDate, Id LIMIT 1 OFFSET $((N / 2))")
+  record --argjson n "$N" --argjson ms "$((($(date +%s%N) - t0) / 1000000))" --argjson bytes "$(stat -c %s "$db")" \
+    '{kind: "seed", n: $n, db: "sqlite", seed_ms: $ms, db_bytes: $bytes}'
+  MIDDLE[sqlite]=$(sqlite3 "$db" "SELECT lower(Id) FROM Posts ORDER BY PostedDate, Id LIMIT 1 OFFSET $((N / 2))")
+}
 
-  # 3. The service and the baseline on the seeded file, side by side (the one not being measured is idle),
-  #    so that each comparison with the baseline is measured a minute apart at most, not a whole pass apart.
-  start_measured service "$api" Blog.Api "$SERVICE_PORT" "$OUT/service-$N.log" "${service_env[@]}"
-  local service_startup=$STARTUP_MS
-  local bbase=http://127.0.0.1:$BASELINE_PORT
-  start_measured baseline "$baseline" Baseline "$BASELINE_PORT" "$OUT/baseline-$N.log" \
-    "ConnectionStrings__Baseline=Data Source=$db" "Baseline__Author=$POSTER"
-  local baseline_startup=$STARTUP_MS
+# prepare_postgres: a fresh database blog_bench_<N> with the service's schema and the same N posts.
+prepare_postgres() {
+  local name=blog_bench_$N connection t0 pg_dump=pg_dump vars
+  connection=$(pg_connection)
+  log "N=$N: postgres: fresh database $name"
+  psql_on "$PG_ADMIN" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" -c "CREATE DATABASE $name" >/dev/null
+  register_authors postgres
+  [[ ! -x $PG_BIN/pg_dump ]] || pg_dump=$PG_BIN/pg_dump
+  mapfile -t vars < <(pg_env "$connection")
+  env "${vars[@]}" "$pg_dump" --schema-only --no-owner >"$OUT/schema-$N-postgres.sql"
+  log "N=$N: postgres: schema saved to schema-$N-postgres.sql; triggers on Posts: $(psql_on "$connection" -c "SELECT COALESCE(string_agg(tgname, ', '), 'none') FROM pg_trigger WHERE tgrelid = '\"Posts\"'::regclass AND NOT tgisinternal")"
 
-  local etag page50 rare common by_author
+  # Bulk seed with the service stopped: COPY, indexes built once, VACUUM ANALYZE, CHECKPOINT (bench/Seeder).
+  t0=$(date +%s%N)
+  seeder_args
+  dotnet "$BUILD/seeder/Seeder.dll" --postgres "$connection" "${SEEDER_ARGS[@]}" 2>&1 | tee "$OUT/seed-$N-postgres.log" | tail -n 1 >&2
+  record --argjson n "$N" --argjson ms "$((($(date +%s%N) - t0) / 1000000))" \
+    --argjson bytes "$(psql_on "$connection" -c 'SELECT pg_database_size(current_database())')" \
+    '{kind: "seed", n: $n, db: "postgres", seed_ms: $ms, db_bytes: $bytes}'
+  MIDDLE[postgres]=$(psql_on "$connection" -c "SELECT \"Id\" FROM \"Posts\" ORDER BY \"PostedDate\", \"Id\" LIMIT 1 OFFSET $((N / 2))")
+}
+
+declare -A ETAG=() PAGE50=() STARTUP=()
+
+# check_engine <engine>: the URLs answer as expected, /posts has N posts, the filters match what was seeded;
+# sets ETAG and PAGE50 for the engine.
+check_engine() {
+  local engine=$1 base=http://127.0.0.1:${PORTS[service-$engine]} bbase=http://127.0.0.1:${PORTS[baseline-$engine]}
+  local id=${MIDDLE[$engine]} etag page50 i rare common by_author
   etag=$(curl -s -o /dev/null -w '%header{etag}' "$base/posts/$id")
   [[ -n $etag ]] || fail "no ETag on $base/posts/$id"
   expect_status 200 "$base/posts/$id"
   expect_status 304 "$base/posts/$id" -H "If-None-Match: $etag"
   expect_status 200 "$bbase/posts/$id"
   page50="$base/posts"
-  local i
   for ((i = 1; i < 50; i++)); do
     page50=$(curl -sf "$page50" | jq -r '._links.next.href // empty')
-    [[ -n $page50 ]] || fail "page $i of /posts has no next link (N=$N)"
+    [[ -n $page50 ]] || fail "$engine: page $i of /posts has no next link (N=$N)"
   done
   expect_status 200 "$page50"
-  [[ $(total_items "$base/posts") == "$N" ]] || fail "/posts does not have $N posts"
+  [[ $(total_items "$base/posts") == "$N" ]] || fail "$engine: /posts does not have $N posts"
   rare=$(total_items "$base/posts?q=$RARE_WORD")
   common=$(total_items "$base/posts?q=$COMMON_WORD")
   by_author=$(total_items "$base/posts?author=$RARE_AUTHOR")
-  log "N=$N: matches: q=$RARE_WORD $rare, q=$COMMON_WORD $common, author=$RARE_AUTHOR $by_author"
-  record --argjson n "$N" --argjson rare "$rare" --argjson common "$common" --argjson author "$by_author" \
-    '{kind: "matches", n: $n, rare: $rare, common: $common, author: $author}'
+  log "N=$N: $engine: matches: q=$RARE_WORD $rare, q=$COMMON_WORD $common, author=$RARE_AUTHOR $by_author"
+  record --argjson n "$N" --arg db "$engine" --argjson rare "$rare" --argjson common "$common" --argjson author "$by_author" \
+    '{kind: "matches", n: $n, db: $db, rare: $rare, common: $common, author: $author}'
+  ETAG[$engine]=$etag
+  PAGE50[$engine]=$page50
+}
 
-  warm_up service "$base" "BENCH_GET_PATHS=/posts/$id /posts ${page50#"$base"} /posts?author=$RARE_AUTHOR" \
-    "BENCH_ETAG_PATH=/posts/$id" "BENCH_ETAG=$etag"
-  warm_up baseline "$bbase" "BENCH_GET_PATHS=/posts/$id"
+run_size() {
+  N=$1
+  local engine settings scenario url auth
 
-  # Reads first, the baseline's GET right after the service's; the writes add posts, so they come last,
-  # the baseline's INSERT right after the service's create.
-  measure service get_one "$base/posts/$id"
-  measure baseline get_one "$bbase/posts/$id"
-  measure service get_one_304 "$base/posts/$id" BENCH_MODE=if-none-match "BENCH_ETAG=$etag"
-  measure service list_first "$base/posts"
-  measure service list_page50 "$page50"
-  measure service author "$base/posts?author=$RARE_AUTHOR"
-  measure service search_rare "$base/posts?q=$RARE_WORD"
-  measure service search_common "$base/posts?q=$COMMON_WORD"
-  local auth
+  for engine in $ENGINES; do
+    "prepare_$engine"
+  done
+
+  # The services and the baselines on the seeded databases, all at once (the ones not being measured are idle),
+  # so that each scenario is measured on both engines, and each baseline beside its service, a minute apart at
+  # most instead of a whole pass apart.
+  for engine in $ENGINES; do
+    mapfile -t settings < <(service_env "$engine")
+    start_measured "service-$engine" "$BUILD/api" Blog.Api "${PORTS[service-$engine]}" "$OUT/service-$N-$engine.log" "${settings[@]}"
+    STARTUP[service-$engine]=$STARTUP_MS
+    mapfile -t settings < <(baseline_env "$engine")
+    start_measured "baseline-$engine" "$BUILD/baseline" Baseline "${PORTS[baseline-$engine]}" "$OUT/baseline-$N-$engine.log" "${settings[@]}"
+    STARTUP[baseline-$engine]=$STARTUP_MS
+    check_engine "$engine"
+  done
+
+  for engine in $ENGINES; do
+    local base=http://127.0.0.1:${PORTS[service-$engine]} id=${MIDDLE[$engine]}
+    warm_up "service-$engine" "$base" "BENCH_GET_PATHS=/posts/$id /posts ${PAGE50[$engine]#"$base"} /posts?author=$RARE_AUTHOR" \
+      "BENCH_ETAG_PATH=/posts/$id" "BENCH_ETAG=${ETAG[$engine]}"
+    warm_up "baseline-$engine" "http://127.0.0.1:${PORTS[baseline-$engine]}" "BENCH_GET_PATHS=/posts/$id"
+  done
+
+  # Reads first, each scenario on one engine right after the other, the baselines' GET right after their
+  # service's; the writes add posts, so they come last, each baseline's INSERT right after its service's create.
+  for engine in $ENGINES; do
+    measure "service-$engine" get_one "http://127.0.0.1:${PORTS[service-$engine]}/posts/${MIDDLE[$engine]}"
+    measure "baseline-$engine" get_one "http://127.0.0.1:${PORTS[baseline-$engine]}/posts/${MIDDLE[$engine]}"
+  done
+  for engine in $ENGINES; do
+    measure "service-$engine" get_one_304 "http://127.0.0.1:${PORTS[service-$engine]}/posts/${MIDDLE[$engine]}" \
+      BENCH_MODE=if-none-match "BENCH_ETAG=${ETAG[$engine]}"
+  done
+  for scenario in list_first list_page50 author search_rare search_common; do
+    for engine in $ENGINES; do
+      url=http://127.0.0.1:${PORTS[service-$engine]}
+      case $scenario in
+        list_first) url+=/posts ;;
+        list_page50) url=${PAGE50[$engine]} ;;
+        author) url+="/posts?author=$RARE_AUTHOR" ;;
+        search_rare) url+="/posts?q=$RARE_WORD" ;;
+        search_common) url+="/posts?q=$COMMON_WORD" ;;
+      esac
+      measure "service-$engine" "$scenario" "$url"
+    done
+  done
   auth=$(printf '%s:%s' "$POSTER" "$PASSWORD" | base64 -w0)
-  measure service create "$base/posts" BENCH_MODE=post "BENCH_AUTH=$auth"
-  measure baseline insert "$bbase/posts" BENCH_MODE=post "BENCH_AUTH=unused"
+  for engine in $ENGINES; do
+    measure "service-$engine" create "http://127.0.0.1:${PORTS[service-$engine]}/posts" BENCH_MODE=post "BENCH_AUTH=$auth"
+    measure "baseline-$engine" insert "http://127.0.0.1:${PORTS[baseline-$engine]}/posts" BENCH_MODE=post "BENCH_AUTH=unused"
+  done
 
-  record --argjson n "$N" --argjson rss "$(peak_rss_kb "${PIDS[service]}")" --argjson ms "$service_startup" \
-    '{kind: "process", n: $n, target: "service", peak_rss_kb: $rss, startup_ms: $ms}'
-  record --argjson n "$N" --argjson rss "$(peak_rss_kb "${PIDS[baseline]}")" --argjson ms "$baseline_startup" \
-    '{kind: "process", n: $n, target: "baseline", peak_rss_kb: $rss, startup_ms: $ms}'
-  stop_server service
-  stop_server baseline
-  gzip -f "$OUT/service-$N.log"   # one log entry per request: tens of MB
+  local target
+  for engine in $ENGINES; do
+    for target in service baseline; do
+      record --argjson n "$N" --arg target "$target" --arg db "$engine" \
+        --argjson rss "$(peak_rss_kb "${PIDS[$target-$engine]}")" --argjson ms "${STARTUP[$target-$engine]}" \
+        '{kind: "process", n: $n, target: $target, db: $db, peak_rss_kb: $rss, startup_ms: $ms}'
+      stop_server "$target-$engine"
+    done
+    gzip -f "$OUT/service-$N-$engine.log"   # one log entry per request: tens of MB
+  done
 }
 
 main() {
@@ -361,14 +587,23 @@ main() {
     echo "dotnet: $(dotnet --version); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
     echo "wrk: -t$THREADS -c$CONNECTIONS -d${RUN_SECONDS}s --latency --timeout ${TIMEOUT_SECONDS}s; warm-up: ${WARMUP_ALL_SECONDS}s of mixed reads after start, ${WARMUP_SECONDS}s per read scenario, ${WARMUP_WRITE_SECONDS}s per write scenario"
     echo "publish: ${PUBLISH_OPTIONS[*]}"
-    echo "sizes: $SIZES"
+    echo "sizes: $SIZES; engines: $ENGINES"
   } >"$OUT/environment.txt"
   log "results in $OUT"
-  build
+  if [[ ${BENCH_BUILD:-1} == 0 && -x $BUILD/api/Blog.Api && -f $BUILD/baseline/Baseline.dll && -f $BUILD/seeder/Seeder.dll ]]; then
+    log "BENCH_BUILD=0: reusing the builds in $BUILD (made $(date -r "$BUILD/api/Blog.Api.dll" -u +%FT%TZ))"
+    echo "publish: reused the builds of $(date -r "$BUILD/api/Blog.Api.dll" -u +%FT%TZ) (BENCH_BUILD=0)" >>"$OUT/environment.txt"
+  else
+    build
+  fi
+  if has_engine postgres; then
+    start_postgres
+  fi
   local n
   for n in $SIZES; do
     run_size "$n"
   done
+  stop_postgres
   python3 "$BENCH_DIR/report.py" "$RESULTS" "$OUT/environment.txt" | tee "$OUT/report.md"
   log "done: $OUT/report.md"
 }
