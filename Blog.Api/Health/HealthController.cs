@@ -17,7 +17,8 @@ public sealed class HealthController(HealthCheckService health) : ControllerBase
 {
     /// <summary>Is the service up, and does its database answer?</summary>
     /// <remarks>
-    /// 200 Healthy when the database (and Redis, when configured) answers, 503 Unhealthy when one does not. Never rate limited.
+    /// 200 Healthy when the database (and Redis, when configured) answers; 200 Degraded when Redis does not (the
+    /// instance serves on rate limits of its own); 503 Unhealthy when the database does not. Never rate limited.
     /// </remarks>
     [HttpGetOrHead]
     [ProducesResponseType<HealthDto>(StatusCodes.Status200OK)]

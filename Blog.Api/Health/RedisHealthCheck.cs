@@ -4,8 +4,9 @@ using StackExchange.Redis;
 namespace Blog.Api.Health;
 
 /// <summary>
-/// Healthy when Redis answers a PING (registered only when <c>Redis:Configuration</c> is set). Unhealthy when it does
-/// not: the instance still serves, but its rate limits are its own until Redis is back (see SharedBudgets).
+/// Healthy when Redis answers a PING (registered only when <c>Redis:Configuration</c> is set). Degraded when it does
+/// not (see RedisSetup): the instance still serves, but its rate limits are its own until Redis is back (see
+/// SharedBudgets).
 /// </summary>
 public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
