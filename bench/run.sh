@@ -265,15 +265,19 @@ stop_server() {
 
 alive() { kill -0 "${PIDS[$1]}" 2>/dev/null || fail "the $1 (pid ${PIDS[$1]}) exited during $2; see its log in $OUT"; }
 
-# settle <target>: waits until the process is idle (it may still be answering requests wrk gave up on).
+# settle <target>: waits until the process is idle (it may still be answering requests wrk gave up on);
+# on PostgreSQL, until its server is idle too (a query whose client has gone is cancelled, but not at once).
 settle() {
-  local pid=${PIDS[$1]} prev now i
+  local pid=${PIDS[$1]} prev now db_prev db_now i
   prev=$(cpu_ticks "$pid")
+  db_prev=$(target_db_ticks "$1")
   for ((i = 0; i < 240; i++)); do
     sleep 0.5
     now=$(cpu_ticks "$pid")
-    ((now - prev <= 5)) && return 0
+    db_now=$(target_db_ticks "$1")
+    ((now - prev <= 5 && db_now - db_prev <= 5)) && return 0
     prev=$now
+    db_prev=$db_now
   done
   log "warning: the $1 is still busy after 120 s"
 }
