@@ -9,4 +9,8 @@ public static class ClaimsPrincipalExtensions
     public static Actor ToActor(this ClaimsPrincipal principal) => new(
         Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No user is signed in.")),
         principal.Identity?.Name ?? throw new InvalidOperationException("No user is signed in."));
+
+    /// <summary>The signed-in user's id, or null for an anonymous request (reads may be made either way).</summary>
+    public static Guid? UserIdOrNull(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? Guid.Parse(id) : null;
 }

@@ -24,6 +24,10 @@ public sealed class HalLinks(LinkGenerator generator, IHttpContextAccessor acces
 
     public Link Post(Guid id) => FromTemplate(RouteNames.Post, "id", GuidMarker, id.ToString());
 
+    public Link Revisions(Guid postId) => FromTemplate(RouteNames.Revisions, "id", GuidMarker, postId.ToString());
+
+    public Link Revision(Guid postId, long version) => To(RouteNames.Revision, new RouteValueDictionary { ["id"] = postId, ["version"] = version });
+
     public Link Users() => Fixed(RouteNames.Users);
 
     public Link User(string username) => FromTemplate(RouteNames.User, "username", TextMarker, username);
@@ -31,6 +35,8 @@ public sealed class HalLinks(LinkGenerator generator, IHttpContextAccessor acces
     public Link PostsBy(string username) => FromTemplate(RouteNames.Posts, "author", TextMarker, username);
 
     public Link Me() => Fixed(RouteNames.Me);
+
+    public Link OwnPosts() => Fixed(RouteNames.OwnPosts);
 
     public Link Tokens() => Fixed(RouteNames.Tokens);
 

@@ -6,9 +6,12 @@ public static class RouteNames
     public const string Root = "root";
     public const string Posts = "posts";
     public const string Post = "post";
+    public const string Revisions = "revisions";
+    public const string Revision = "revision";
     public const string Users = "users";
     public const string User = "user";
     public const string Me = "me";
+    public const string OwnPosts = "ownPosts";
     public const string Tokens = "tokens";
     public const string Token = "token";
 }

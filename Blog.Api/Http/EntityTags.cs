@@ -17,6 +17,10 @@ public static class EntityTags
     public static EntityTagHeaderValue For(Post post) =>
         new(string.Create(CultureInfo.InvariantCulture, $"\"{post.Id:N}-{post.Version}\""));
 
+    /// <summary>A revision never changes: its tag names the post and the version it was, apart from the post's own tags.</summary>
+    public static EntityTagHeaderValue For(PostRevision revision) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"\"{revision.PostId:N}-r{revision.Version}\""));
+
     /// <summary>
     /// A page changes when its address, its count, any item on it, or whether it has a next or previous page changes.
     /// The neighbours' cursors are made from the first and last items, so they need no part of their own (their

@@ -18,6 +18,18 @@ public sealed class PostDto
     /// <example>First post!</example>
     public required string Body { get; init; }
 
+    /// <summary>Normalised tag names: lower-case a-z, 0-9 and '-'.</summary>
+    /// <example>["dotnet", "http"]</example>
+    public required IReadOnlyList<string> Tags { get; init; }
+
+    /// <summary><c>draft</c> or <c>published</c> (a published post whose <c>publishedDate</c> is still ahead is scheduled).</summary>
+    /// <example>published</example>
+    public required string Status { get; init; }
+
+    /// <summary>When the post becomes (or became) public; null for a draft.</summary>
+    /// <example>2026-11-21T10:00:00.123Z</example>
+    public required DateTime? PublishedDate { get; init; }
+
     /// <example>rick</example>
     public required string AuthorName { get; init; }
 
@@ -26,8 +38,11 @@ public sealed class PostDto
 
     /// <example>2026-11-21T10:00:00.123Z</example>
     public required DateTime UpdatedDate { get; init; }
+
+    /// <example>3</example>
+    public required int CommentCount { get; init; }
 }
 
-public sealed record PostLinks(Link Self, Link Author, Link Collection);
+public sealed record PostLinks(Link Self, Link Author, Link Collection, Link Revisions);
 
 public sealed record PostsEmbedded(IReadOnlyList<PostDto> Posts);

@@ -9,12 +9,13 @@ public sealed class PostMappingProfile : Profile
     public PostMappingProfile()
     {
         CreateMap<Post, PostDto>()
-            .ForMember(dto => dto.Links, member => member.MapFrom<PostLinksResolver>());
+            .ForMember(dto => dto.Links, member => member.MapFrom<PostLinksResolver>())
+            .ForMember(dto => dto.Status, member => member.MapFrom(post => PostStatusNames.Of(post.Status)));
     }
 }
 
 public sealed class PostLinksResolver(HalLinks links) : IValueResolver<Post, PostDto, PostLinks>
 {
     public PostLinks Resolve(Post source, PostDto destination, PostLinks destMember, ResolutionContext context) =>
-        new(links.Post(source.Id), links.User(source.AuthorName), links.Posts());
+        new(links.Post(source.Id), links.User(source.AuthorName), links.Posts(), links.Revisions(source.Id));
 }

@@ -47,7 +47,10 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     }
 
     /// <summary>Gets one post.</summary>
-    /// <remarks>Its ETag and Last-Modified come with it; send the ETag back in If-None-Match for a 304, or in If-Match to change it.</remarks>
+    /// <remarks>
+    /// Its ETag and Last-Modified come with it; send the ETag back in If-None-Match for a 304, or in If-Match to change
+    /// it. A draft, or a post scheduled for later, is 404 for everyone but its author.
+    /// </remarks>
     [HttpGetOrHead("{id:guid}", Name = RouteNames.Post)]
     [SendsEntityTag(LastModified = true)]
     [ProducesResponseType<PostDto>(StatusCodes.Status200OK)]
@@ -55,17 +58,19 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<PostDto>> Get(Guid id, CancellationToken cancellationToken)
     {
-        var post = await posts.GetAsync(id, cancellationToken);
+        var post = await posts.GetAsync(id, User.UserIdOrNull(), cancellationToken);
         return this.OkOrNotModified(EntityTags.SetValidators(Response, post), () => mapper.Map<PostDto>(post));
     }
 
     /// <summary>
-    /// Publishes a post by the signed-in user. With an <c>Idempotency-Key</c>, a retry within 24 hours answers
-    /// as the first request did and creates nothing.
+    /// Writes a post by the signed-in user: published now, scheduled, or a draft. With an <c>Idempotency-Key</c>, a
+    /// retry within 24 hours answers as the first request did and creates nothing.
     /// </summary>
     /// <remarks>
-    /// The author is the signed-in user. Members echoed back from a GET (<c>id</c>, <c>authorName</c>, dates,
-    /// <c>_links</c>) are ignored. The same key with a different body is 422.
+    /// The author is the signed-in user. Without <c>status</c> the post is published now; <c>"status": "draft"</c>
+    /// keeps it to its author; a future <c>publishedDate</c> schedules it. Members echoed back from a GET (<c>id</c>,
+    /// <c>authorName</c>, <c>postedDate</c>, <c>updatedDate</c>, <c>commentCount</c>, <c>_links</c>) are ignored. The
+    /// same key with a different body is 422.
     /// </remarks>
     [HttpPost]
     [SendsEntityTag(LastModified = true)]
@@ -83,7 +88,7 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     {
         // Read raw: model binding would turn an empty header into no header, and an empty key is an error.
         var key = IdempotencyKey.Parse(Request.Headers.TryGetValue(IdempotencyKey.FieldName, out var value) ? value.ToString() : null);
-        var (post, replayed) = await posts.CreateAsync(request.ToContent(), User.ToActor(), key, cancellationToken);
+        var (post, replayed) = await posts.CreateAsync(request.ToContent(), request.ToPublishing(), User.ToActor(), key, cancellationToken);
         EntityTags.SetValidators(Response, post);
         if (replayed)
         {
@@ -93,8 +98,12 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
         return CreatedAtRoute(RouteNames.Post, new { id = post.Id }, mapper.Map<PostDto>(post));
     }
 
-    /// <summary>Replaces a post's title and body (its author only).</summary>
-    /// <remarks>Both members are required; anything else in the body, such as what a GET returned, is ignored. A stale If-Match is 412.</remarks>
+    /// <summary>Replaces a post's title and body, and its tags and publishing when given (its author only).</summary>
+    /// <remarks>
+    /// Title and body are required; <c>tags</c>, <c>status</c> and <c>publishedDate</c> left out keep their values (a
+    /// v1 client neither publishes a draft nor drops tags). Anything else in the body, such as what a GET returned, is
+    /// ignored. A stale If-Match is 412.
+    /// </remarks>
     [HttpPut("{id:guid}")]
     [SendsEntityTag(LastModified = true)]
     [AcceptsPreconditions]
@@ -109,13 +118,18 @@ public sealed class PostsController(PostService posts, IMapper mapper, HalLinks 
     [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<ActionResult<PostDto>> Replace(Guid id, PostRequest request, CancellationToken cancellationToken)
     {
-        var post = await posts.ReplaceAsync(id, request.ToContent(), User.ToActor(), EntityTags.ReadPreconditions(Request, id), cancellationToken);
+        var post = await posts.ReplaceAsync(
+            id, request.ToContent(), request.ToPublishing(), User.ToActor(), EntityTags.ReadPreconditions(Request, id), cancellationToken);
         EntityTags.SetValidators(Response, post);
         return mapper.Map<PostDto>(post);
     }
 
     /// <summary>Changes some of a post's members with an RFC 7396 merge patch (its author only).</summary>
-    /// <remarks>Only <c>title</c> and <c>body</c> change; a member left out keeps its value, and null for either is 400. A stale If-Match is 412.</remarks>
+    /// <remarks>
+    /// <c>title</c>, <c>body</c>, <c>tags</c> (the whole list), <c>status</c> and <c>publishedDate</c> can change; a
+    /// member left out keeps its value, and null for any of them is 400 (but <c>publishedDate</c> may be null beside
+    /// <c>"status": "draft"</c>). <c>{"status": "published"}</c> publishes a draft now. A stale If-Match is 412.
+    /// </remarks>
     [HttpPatch("{id:guid}")]
     [SendsEntityTag(LastModified = true)]
     [AcceptsPreconditions]

@@ -37,4 +37,4 @@ public sealed class MeDto
     public required int PostCount { get; init; }
 }
 
-public sealed record MeLinks(Link Self, Link Profile, Link Posts, Link Tokens);
+public sealed record MeLinks(Link Self, Link Profile, Link Posts, Link Tokens, Link MyPosts);

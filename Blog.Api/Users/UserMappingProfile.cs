@@ -24,5 +24,5 @@ public sealed class UserLinksResolver(HalLinks links) : IValueResolver<User, Use
 public sealed class MeLinksResolver(HalLinks links) : IValueResolver<User, MeDto, MeLinks>
 {
     public MeLinks Resolve(User source, MeDto destination, MeLinks destMember, ResolutionContext context) =>
-        new(links.Me(), links.User(source.Username), links.PostsBy(source.Username), links.Tokens());
+        new(links.Me(), links.User(source.Username), links.PostsBy(source.Username), links.Tokens(), links.OwnPosts());
 }

@@ -7,9 +7,13 @@ namespace Blog.Domain.Posts;
 /// <summary>Every rule about posts: who may change one, what a change does, what a stale version means.</summary>
 public sealed class PostService(IPostRepository posts, IUserRepository users, TimeProvider time)
 {
-    public async Task<Post> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        await posts.FindAsync(id, cancellationToken) ?? throw NotFound(id);
+    /// <summary>The post, if <paramref name="viewerId"/> may see it (anyone a public post, only its author any other).</summary>
+    public async Task<Post> GetAsync(Guid id, Guid? viewerId, CancellationToken cancellationToken) =>
+        await posts.FindAsync(id, cancellationToken) is { } post && post.IsVisibleTo(viewerId, time.GetUtcNow())
+            ? post
+            : throw NotFound(id);
 
+    /// <summary>Public posts, newest published first.</summary>
     public async Task<Page<Post>> ListAsync(PostFilter filter, PageRequest request, CancellationToken cancellationToken)
     {
         Guid? authorId = null;
@@ -24,15 +28,25 @@ public sealed class PostService(IPostRepository posts, IUserRepository users, Ti
             authorId = author.Id;
         }
 
-        var criteria = new PostCriteria(authorId, string.IsNullOrEmpty(filter.Text) ? null : filter.Text);
+        var criteria = new PostCriteria(
+            authorId, string.IsNullOrEmpty(filter.Text) ? null : filter.Text, string.IsNullOrEmpty(filter.Tag) ? null : filter.Tag, time.GetUtcNow().UtcDateTime);
         var slice = await posts.GetSliceAsync(criteria, request.Cursor, request.Size + 1, cancellationToken);
         var total = await posts.CountAsync(criteria, cancellationToken);
-        return KeysetPaging.ToPage(slice, request, total, post => (post.PostedDate, post.Id));
+        return KeysetPaging.ToPage(slice, request, total, post => (post.PublishedDate!.Value, post.Id));
     }
 
-    public async Task<Post> CreateAsync(PostContent content, Actor author, CancellationToken cancellationToken)
+    /// <summary>The author's own posts in every state (or one), newest first: by publishing instant, a draft by when it was written.</summary>
+    public async Task<Page<Post>> ListOwnAsync(Actor author, OwnPostsFilter filter, PageRequest request, CancellationToken cancellationToken)
     {
-        var post = Post.Create(content, author, time.GetUtcNow());
+        var now = time.GetUtcNow().UtcDateTime;
+        var slice = await posts.GetOwnSliceAsync(author.UserId, filter, now, request.Cursor, request.Size + 1, cancellationToken);
+        var total = await posts.CountOwnAsync(author.UserId, filter, now, cancellationToken);
+        return KeysetPaging.ToPage(slice, request, total, post => (post.ListedDate, post.Id));
+    }
+
+    public async Task<Post> CreateAsync(PostContent content, Publishing? publishing, Actor author, CancellationToken cancellationToken)
+    {
+        var post = Post.Create(content, author, time.GetUtcNow(), publishing);
         await posts.AddAsync(post, cancellationToken);
         return post;
     }
@@ -41,20 +55,21 @@ public sealed class PostService(IPostRepository posts, IUserRepository users, Ti
     /// A create that is safe to retry: the same key from the same author within a day gives back the first post
     /// and creates nothing; the same key with different content is refused.
     /// </summary>
-    public async Task<CreateResult> CreateAsync(PostContent content, Actor author, IdempotencyKey? key, CancellationToken cancellationToken)
+    public async Task<CreateResult> CreateAsync(
+        PostContent content, Publishing? publishing, Actor author, IdempotencyKey? key, CancellationToken cancellationToken)
     {
         if (key is null)
         {
-            return new CreateResult(await CreateAsync(content, author, cancellationToken), Replayed: false);
+            return new CreateResult(await CreateAsync(content, publishing, author, cancellationToken), Replayed: false);
         }
 
         var now = time.GetUtcNow();
         var notBefore = (now - IdempotencyKey.Lifetime).UtcDateTime;
-        var fingerprint = content.Fingerprint();
+        var fingerprint = content.Fingerprint(publishing);
         var earlier = await posts.FindIdempotencyRecordAsync(author.UserId, key.Value, notBefore, cancellationToken);
         if (earlier is null)
         {
-            var post = Post.Create(content, author, now);
+            var post = Post.Create(content, author, now, publishing);
             var record = new IdempotencyRecord(author.UserId, key.Value, fingerprint, post.Id, post.PostedDate);
             if (await posts.TryAddAsync(post, record, cancellationToken))
             {
@@ -76,11 +91,30 @@ public sealed class PostService(IPostRepository posts, IUserRepository users, Ti
         return new CreateResult(first, Replayed: true);
     }
 
-    public Task<Post> ReplaceAsync(Guid id, PostContent content, Actor actor, WritePreconditions preconditions, CancellationToken cancellationToken) =>
-        EditAsync(id, _ => content, actor, preconditions, cancellationToken);
+    /// <summary>Replaces title and body; tags and publishing left out (null) keep their values, so a v1 client changes neither.</summary>
+    public Task<Post> ReplaceAsync(
+        Guid id, PostContent content, Publishing? publishing, Actor actor, WritePreconditions preconditions, CancellationToken cancellationToken) =>
+        EditAsync(id, _ => content, publishing, actor, preconditions, cancellationToken);
 
     public Task<Post> PatchAsync(Guid id, PostPatch patch, Actor actor, WritePreconditions preconditions, CancellationToken cancellationToken) =>
-        EditAsync(id, patch.ApplyTo, actor, preconditions, cancellationToken);
+        EditAsync(id, patch.ApplyTo, patch.Publishing, actor, preconditions, cancellationToken);
+
+    /// <summary>The post's earlier versions, newest first (its author only).</summary>
+    public async Task<Page<PostRevision>> ListRevisionsAsync(Guid id, Actor actor, PageRequest request, CancellationToken cancellationToken)
+    {
+        await GetAuthoredAsync(id, actor, cancellationToken);
+        var slice = await posts.GetRevisionSliceAsync(id, request.Cursor, request.Size + 1, cancellationToken);
+        var total = await posts.CountRevisionsAsync(id, cancellationToken);
+        return KeysetPaging.ToPage(slice, request, total, revision => (revision.SavedDate, revision.Id));
+    }
+
+    /// <summary>One earlier version of the post (its author only).</summary>
+    public async Task<PostRevision> GetRevisionAsync(Guid id, long version, Actor actor, CancellationToken cancellationToken)
+    {
+        await GetAuthoredAsync(id, actor, cancellationToken);
+        return await posts.FindRevisionAsync(id, version, cancellationToken)
+            ?? throw new NotFoundException($"Post {id} has no revision {version}: revisions are kept of versions whose title, body or tags an edit replaced.");
+    }
 
     public async Task DeleteAsync(Guid id, Actor actor, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
@@ -91,11 +125,14 @@ public sealed class PostService(IPostRepository posts, IUserRepository users, Ti
         }
     }
 
-    private async Task<Post> EditAsync(Guid id, Func<Post, PostContent> change, Actor actor, WritePreconditions preconditions, CancellationToken cancellationToken)
+    private async Task<Post> EditAsync(
+        Guid id, Func<Post, PostContent> change, Publishing? publishing, Actor actor, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
         var post = await GetWritableAsync(id, actor, preconditions, cancellationToken);
-        var readVersion = post.Version;
-        if (post.Edit(change(post), time.GetUtcNow()) && !await posts.TryUpdateAsync(post, readVersion, cancellationToken))
+        var now = time.GetUtcNow();
+        var replaced = post.ToRevision(now);
+        var replacedPublishedDate = post.PublishedDate;
+        if (post.Edit(change(post), publishing, now) && !await posts.TryUpdateAsync(new PostEdit(post, replaced, replacedPublishedDate), cancellationToken))
         {
             throw ConcurrentChange(id, preconditions);
         }
@@ -105,16 +142,23 @@ public sealed class PostService(IPostRepository posts, IUserRepository users, Ti
 
     private async Task<Post> GetWritableAsync(Guid id, Actor actor, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
-        var post = await GetAsync(id, cancellationToken);
-        if (post.AuthorId != actor.UserId)
-        {
-            throw new ForbiddenException($"Only the author of post {id} may change or delete it.");
-        }
-
+        var post = await GetAuthoredAsync(id, actor, cancellationToken);
         if (!preconditions.AreMetBy(post))
         {
             throw new PreconditionFailedException(
                 $"Post {id} does not meet the request's If-Match, If-None-Match or If-Unmodified-Since; fetch it again.");
+        }
+
+        return post;
+    }
+
+    /// <summary>The post, when the actor wrote it: 404 when they may not see it, 403 when they may see it but did not write it.</summary>
+    private async Task<Post> GetAuthoredAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    {
+        var post = await GetAsync(id, actor.UserId, cancellationToken);
+        if (post.AuthorId != actor.UserId)
+        {
+            throw new ForbiddenException($"Only the author of post {id} may change or delete it, or read its revisions.");
         }
 
         return post;

@@ -12,6 +12,9 @@ public interface IUserRepository
 
     Task<int> CountAsync(CancellationToken cancellationToken);
 
+    /// <summary>How many of each author's published posts are still waiting for their instant (absent: none).</summary>
+    Task<IReadOnlyDictionary<Guid, int>> CountWaitingPostsAsync(IReadOnlyCollection<Guid> authorIds, DateTime now, CancellationToken cancellationToken);
+
     /// <summary>Adds the user; false when the username is already taken (in any case).</summary>
     Task<bool> TryAddAsync(User user, CancellationToken cancellationToken);
 

@@ -34,8 +34,17 @@ public sealed partial class User
 
     public DateTime JoinedDate { get; private set; }
 
-    /// <summary>Kept by the repository in the same transaction as each post's insert or delete.</summary>
+    /// <summary>
+    /// Published posts, scheduled ones included (readers subtract those still waiting for their instant); kept by the
+    /// repository in the transaction of each write that publishes, unpublishes, creates or deletes one.
+    /// </summary>
     public int PostCount { get; private set; }
+
+    /// <summary>
+    /// Makes <see cref="PostCount"/> what readers see, without the posts still waiting for their instant. Only on a copy
+    /// read for display: the stored count is never written from it.
+    /// </summary>
+    public void ExcludeWaitingPosts(int waiting) => PostCount -= waiting;
 
     public Actor AsActor() => new(Id, Username);
 

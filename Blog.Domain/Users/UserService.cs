@@ -16,14 +16,20 @@ public sealed class UserService(IUserRepository users, IPasswordHasher hasher, T
         return user;
     }
 
-    public async Task<User> GetAsync(string? username, CancellationToken cancellationToken) =>
-        (string.IsNullOrWhiteSpace(username) ? null : await users.FindByUsernameAsync(username, cancellationToken))
-        ?? throw new NotFoundException($"There is no user named '{username}'.");
+    /// <summary>The user as readers see them: <see cref="User.PostCount"/> counts public posts only.</summary>
+    public async Task<User> GetAsync(string? username, CancellationToken cancellationToken)
+    {
+        var user = (string.IsNullOrWhiteSpace(username) ? null : await users.FindByUsernameAsync(username, cancellationToken))
+            ?? throw new NotFoundException($"There is no user named '{username}'.");
+        await ExcludeWaitingPostsAsync([user], cancellationToken);
+        return user;
+    }
 
     public async Task<Page<User>> ListAsync(PageRequest request, CancellationToken cancellationToken)
     {
         var slice = await users.GetSliceAsync(request.Cursor, request.Size + 1, cancellationToken);
         var total = await users.CountAsync(cancellationToken);
+        await ExcludeWaitingPostsAsync(slice.Items, cancellationToken);
         return KeysetPaging.ToPage(slice, request, total, user => (user.JoinedDate, user.Id));
     }
 
@@ -41,6 +47,15 @@ public sealed class UserService(IUserRepository users, IPasswordHasher hasher, T
                 return user;
             default:
                 return null;
+        }
+    }
+
+    private async Task ExcludeWaitingPostsAsync(IReadOnlyList<User> shown, CancellationToken cancellationToken)
+    {
+        var waiting = await users.CountWaitingPostsAsync(shown.Select(user => user.Id).ToArray(), time.GetUtcNow().UtcDateTime, cancellationToken);
+        foreach (var user in shown)
+        {
+            user.ExcludeWaitingPosts(waiting.GetValueOrDefault(user.Id));
         }
     }
 }

@@ -1,6 +1,8 @@
+using Blog.Domain.Comments;
 using Blog.Domain.Posts;
 using Blog.Domain.Tokens;
 using Blog.Domain.Users;
+using Blog.Infrastructure.Data.Tags;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +18,14 @@ public abstract class BlogDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Post> Posts => Set<Post>();
 
     public DbSet<User> Users => Set<User>();
+
+    internal DbSet<PostTag> PostTags => Set<PostTag>();
+
+    internal DbSet<TagCount> Tags => Set<TagCount>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

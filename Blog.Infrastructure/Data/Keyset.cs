@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Infrastructure.Data;
 
-/// <summary>Keyset queries over (date, id), shared by every newest-first listing.</summary>
+/// <summary>Keyset queries over (date, id), shared by every newest-first listing (the date may be a nullable column).</summary>
 internal static class Keyset
 {
     private const string IdProperty = "Id";
@@ -15,7 +15,7 @@ internal static class Keyset
         if (cursor is null)
         {
             var first = await source
-                .OrderByDescending(e => EF.Property<DateTime>(e, dateProperty))
+                .OrderByDescending(e => EF.Property<DateTime?>(e, dateProperty))
                 .ThenByDescending(e => EF.Property<Guid>(e, IdProperty))
                 .Take(take)
                 .ToListAsync(cancellationToken);
@@ -26,29 +26,29 @@ internal static class Keyset
         if (cursor.Direction == PageDirection.Older)
         {
             var older = await source
-                .Where(e => EF.Property<DateTime>(e, dateProperty) < date
-                    || (EF.Property<DateTime>(e, dateProperty) == date && EF.Property<Guid>(e, IdProperty).CompareTo(id) < 0))
-                .OrderByDescending(e => EF.Property<DateTime>(e, dateProperty))
+                .Where(e => EF.Property<DateTime?>(e, dateProperty) < date
+                    || (EF.Property<DateTime?>(e, dateProperty) == date && EF.Property<Guid>(e, IdProperty).CompareTo(id) < 0))
+                .OrderByDescending(e => EF.Property<DateTime?>(e, dateProperty))
                 .ThenByDescending(e => EF.Property<Guid>(e, IdProperty))
                 .Take(take)
                 .ToListAsync(cancellationToken);
             var newerExist = await source.AnyAsync(
-                e => EF.Property<DateTime>(e, dateProperty) > date
-                    || (EF.Property<DateTime>(e, dateProperty) == date && EF.Property<Guid>(e, IdProperty).CompareTo(id) >= 0),
+                e => EF.Property<DateTime?>(e, dateProperty) > date
+                    || (EF.Property<DateTime?>(e, dateProperty) == date && EF.Property<Guid>(e, IdProperty).CompareTo(id) >= 0),
                 cancellationToken);
             return new KeysetSlice<T>(older, newerExist);
         }
 
         var newer = await source
-            .Where(e => EF.Property<DateTime>(e, dateProperty) > date
-                || (EF.Property<DateTime>(e, dateProperty) == date && EF.Property<Guid>(e, IdProperty).CompareTo(id) > 0))
-            .OrderBy(e => EF.Property<DateTime>(e, dateProperty))
+            .Where(e => EF.Property<DateTime?>(e, dateProperty) > date
+                || (EF.Property<DateTime?>(e, dateProperty) == date && EF.Property<Guid>(e, IdProperty).CompareTo(id) > 0))
+            .OrderBy(e => EF.Property<DateTime?>(e, dateProperty))
             .ThenBy(e => EF.Property<Guid>(e, IdProperty))
             .Take(take)
             .ToListAsync(cancellationToken);
         var olderExist = await source.AnyAsync(
-            e => EF.Property<DateTime>(e, dateProperty) < date
-                || (EF.Property<DateTime>(e, dateProperty) == date && EF.Property<Guid>(e, IdProperty).CompareTo(id) <= 0),
+            e => EF.Property<DateTime?>(e, dateProperty) < date
+                || (EF.Property<DateTime?>(e, dateProperty) == date && EF.Property<Guid>(e, IdProperty).CompareTo(id) <= 0),
             cancellationToken);
         return new KeysetSlice<T>(newer, olderExist);
     }

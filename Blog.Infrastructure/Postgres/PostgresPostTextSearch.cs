@@ -30,6 +30,6 @@ internal sealed class PostgresPostTextSearch(BlogDbContext db) : IPostTextSearch
             EF.Functions.ILike(post.Title, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(post.Body, pattern, LikePattern.EscapeCharacter)));
     }
 
-    public async Task<int> CountAsync(string text, CancellationToken cancellationToken) =>
-        await (await MatchingAsync(text, cancellationToken)).CountAsync(cancellationToken);
+    public async Task<int> CountAsync(string text, DateTime now, CancellationToken cancellationToken) =>
+        await (await MatchingAsync(text, cancellationToken)).CountAsync(post => post.PublishedDate <= now, cancellationToken);
 }

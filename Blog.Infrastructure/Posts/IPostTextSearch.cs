@@ -10,6 +10,6 @@ internal interface IPostTextSearch
 {
     Task<IQueryable<Post>> MatchingAsync(string text, CancellationToken cancellationToken);
 
-    /// <summary>How many posts of every author match.</summary>
-    Task<int> CountAsync(string text, CancellationToken cancellationToken);
+    /// <summary>How many public posts (at <paramref name="now"/>) of every author match.</summary>
+    Task<int> CountAsync(string text, DateTime now, CancellationToken cancellationToken);
 }

@@ -1,32 +1,61 @@
 using Blog.Domain.Paging;
 using Blog.Domain.Posts;
 using Blog.Infrastructure.Data;
+using Blog.Infrastructure.Data.Tags;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Infrastructure.Posts;
 
+/// <summary>
+/// Posts and what is kept beside them in the same transactions: their tags (PostTags, and each tag's count), their
+/// revisions, and their authors' counts.
+/// </summary>
+/// <remarks>
+/// Counts include scheduled posts from the moment they are written; a count read subtracts the posts still waiting for
+/// their instant, which the publishing-date indexes find without reading any public post. So a scheduled post is
+/// counted at its instant with no job and no write, and no count ever scans the posts.
+/// </remarks>
 internal sealed class PostRepository(BlogDbContext db, IPostLookup lookup, IPostTextSearch textSearch) : IPostRepository
 {
     public Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken) => lookup.FindAsync(id, cancellationToken);
 
     public async Task<KeysetSlice<Post>> GetSliceAsync(PostCriteria criteria, PageCursor? cursor, int take, CancellationToken cancellationToken) =>
-        await (await MatchingAsync(criteria, cancellationToken)).ReadSliceAsync(nameof(Post.PostedDate), cursor, take, cancellationToken);
+        await (await MatchingAsync(criteria, cancellationToken)).ReadSliceAsync(nameof(Post.PublishedDate), cursor, take, cancellationToken);
 
     public async Task<int> CountAsync(PostCriteria criteria, CancellationToken cancellationToken)
     {
-        if (criteria.Text is { } text)
+        var (authorId, text, tag, now) = criteria;
+        if (text is not null)
         {
-            return criteria.AuthorId is null
-                ? await textSearch.CountAsync(text, cancellationToken)
+            return authorId is null && tag is null
+                ? await textSearch.CountAsync(text, now, cancellationToken)
                 : await (await MatchingAsync(criteria, cancellationToken)).CountAsync(cancellationToken);
         }
 
-        // Each author's count is kept with every insert and delete, so totals never scan the posts.
+        if (tag is not null)
+        {
+            if (authorId is not null)
+            {
+                return await (await MatchingAsync(criteria, cancellationToken)).CountAsync(cancellationToken);
+            }
+
+            var counted = await db.Tags.AsNoTracking().Where(t => t.Name == tag).Select(t => t.PostCount).FirstOrDefaultAsync(cancellationToken);
+            return counted - await Waiting(now).CountAsync(post => db.PostTags.Any(t => t.PostId == post.Id && t.Name == tag), cancellationToken);
+        }
+
         var authors = db.Users.AsNoTracking();
-        return criteria.AuthorId is { } authorId
-            ? await authors.Where(user => user.Id == authorId).Select(user => user.PostCount).FirstOrDefaultAsync(cancellationToken)
-            : await authors.SumAsync(user => user.PostCount, cancellationToken);
+        return authorId is { } id
+            ? await authors.Where(user => user.Id == id).Select(user => user.PostCount).FirstOrDefaultAsync(cancellationToken)
+                - await Waiting(now).CountAsync(post => post.AuthorId == id, cancellationToken)
+            : await authors.SumAsync(user => user.PostCount, cancellationToken) - await Waiting(now).CountAsync(cancellationToken);
     }
+
+    public Task<KeysetSlice<Post>> GetOwnSliceAsync(
+        Guid authorId, OwnPostsFilter filter, DateTime now, PageCursor? cursor, int take, CancellationToken cancellationToken) =>
+        Own(authorId, filter, now).ReadSliceAsync(nameof(Post.ListedDate), cursor, take, cancellationToken);
+
+    public Task<int> CountOwnAsync(Guid authorId, OwnPostsFilter filter, DateTime now, CancellationToken cancellationToken) =>
+        Own(authorId, filter, now).CountAsync(cancellationToken);
 
     public Task AddAsync(Post post, CancellationToken cancellationToken) => InsertAsync(post, null, cancellationToken);
 
@@ -37,19 +66,48 @@ internal sealed class PostRepository(BlogDbContext db, IPostLookup lookup, IPost
         db.IdempotencyRecords.AsNoTracking()
             .FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key && r.CreatedAt >= notBefore, cancellationToken);
 
-    /// <summary>One statement: the version in its WHERE decides, so a concurrent writer can never be overwritten.</summary>
-    public async Task<bool> TryUpdateAsync(Post post, long expectedVersion, CancellationToken cancellationToken) =>
-        await db.Posts
-            .Where(stored => stored.Id == post.Id && stored.Version == expectedVersion)
+    /// <summary>
+    /// The version in the UPDATE's WHERE decides, so a concurrent writer can never be overwritten; the revision, the
+    /// post's tags and the counts follow in the same transaction.
+    /// </summary>
+    public async Task<bool> TryUpdateAsync(PostEdit edit, CancellationToken cancellationToken)
+    {
+        var post = edit.Post;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var updated = await db.Posts
+            .Where(stored => stored.Id == post.Id && stored.Version == edit.ExpectedVersion)
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(stored => stored.Title, post.Title)
                     .SetProperty(stored => stored.Body, post.Body)
+                    .SetProperty(stored => stored.Tags, post.Tags)
+                    .SetProperty(stored => stored.PublishedDate, post.PublishedDate)
+                    .SetProperty(stored => stored.ListedDate, post.ListedDate)
                     .SetProperty(stored => stored.UpdatedDate, post.UpdatedDate)
                     .SetProperty(stored => stored.Version, post.Version),
-                cancellationToken) == 1;
+                cancellationToken);
+        if (updated == 0)
+        {
+            return false;
+        }
 
-    /// <summary>The version-checked delete and its author's count, in one transaction.</summary>
+        if (edit.KeepsRevision)
+        {
+            db.PostRevisions.Add(edit.Replaced);
+        }
+
+        var (tagsBefore, tagsAfter) = (edit.Replaced.Tags, post.Tags);
+        db.PostTags.RemoveRange(tagsBefore.Except(tagsAfter).Select(name => new PostTag { PostId = post.Id, Name = name }));
+        db.PostTags.AddRange(tagsAfter.Except(tagsBefore).Select(name => new PostTag { PostId = post.Id, Name = name }));
+        await SaveAndForgetAsync(cancellationToken);
+
+        var (wasCounted, isCounted) = (edit.ReplacedPublishedDate is not null, post.PublishedDate is not null);
+        await AdjustCountsAsync(post.AuthorId, (isCounted ? 1 : 0) - (wasCounted ? 1 : 0), wasCounted ? tagsBefore : [], isCounted ? tagsAfter : [], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The version-checked delete and the counts it changes, in one transaction; the database deletes its tags, comments and revisions.</summary>
     public async Task<bool> TryDeleteAsync(Post post, long expectedVersion, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -61,20 +119,56 @@ internal sealed class PostRepository(BlogDbContext db, IPostLookup lookup, IPost
             return false;
         }
 
-        await AdjustPostCountAsync(post.AuthorId, -1, cancellationToken);
+        if (post.PublishedDate is not null)
+        {
+            await AdjustCountsAsync(post.AuthorId, -1, post.Tags, [], cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
+    public Task<KeysetSlice<PostRevision>> GetRevisionSliceAsync(Guid postId, PageCursor? cursor, int take, CancellationToken cancellationToken) =>
+        db.PostRevisions.AsNoTracking().Where(revision => revision.PostId == postId)
+            .ReadSliceAsync(nameof(PostRevision.SavedDate), cursor, take, cancellationToken);
+
+    public Task<int> CountRevisionsAsync(Guid postId, CancellationToken cancellationToken) =>
+        db.PostRevisions.CountAsync(revision => revision.PostId == postId, cancellationToken);
+
+    public Task<PostRevision?> FindRevisionAsync(Guid postId, long version, CancellationToken cancellationToken) =>
+        db.PostRevisions.AsNoTracking().FirstOrDefaultAsync(revision => revision.PostId == postId && revision.Version == version, cancellationToken);
+
+    /// <summary>Public posts that meet the criteria.</summary>
     private async Task<IQueryable<Post>> MatchingAsync(PostCriteria criteria, CancellationToken cancellationToken)
     {
-        var query = criteria.Text is { } text ? await textSearch.MatchingAsync(text, cancellationToken) : db.Posts;
+        var (authorId, text, tag, now) = criteria;
+        var query = (text is not null ? await textSearch.MatchingAsync(text, cancellationToken) : db.Posts)
+            .Where(post => post.PublishedDate <= now);
+        if (authorId is not null)
+        {
+            query = query.Where(post => post.AuthorId == authorId);
+        }
 
-        return criteria.AuthorId is { } authorId ? query.Where(post => post.AuthorId == authorId) : query;
+        return tag is null ? query : query.Where(post => db.PostTags.Any(t => t.PostId == post.Id && t.Name == tag));
+    }
+
+    /// <summary>Published posts whose instant has not come: few, and found by the PublishedDate index.</summary>
+    private IQueryable<Post> Waiting(DateTime now) => db.Posts.Where(post => post.PublishedDate > now);
+
+    private IQueryable<Post> Own(Guid authorId, OwnPostsFilter filter, DateTime now)
+    {
+        var own = db.Posts.Where(post => post.AuthorId == authorId);
+        return filter switch
+        {
+            OwnPostsFilter.Draft => own.Where(post => post.PublishedDate == null),
+            OwnPostsFilter.Scheduled => own.Where(post => post.PublishedDate > now),
+            OwnPostsFilter.Published => own.Where(post => post.PublishedDate <= now),
+            _ => own,
+        };
     }
 
     /// <summary>
-    /// One transaction: the post, its author's count and, for a keyed create, the idempotency record (the user's
+    /// One transaction: the post, its tags, the counts and, for a keyed create, the idempotency record (the user's
     /// expired ones are cleared first). False, with nothing written, when the user's key is already taken.
     /// </summary>
     /// <remarks>
@@ -85,6 +179,7 @@ internal sealed class PostRepository(BlogDbContext db, IPostLookup lookup, IPost
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Posts.Add(post);
+        db.PostTags.AddRange(post.Tags.Select(name => new PostTag { PostId = post.Id, Name = name }));
         if (record is not null)
         {
             var expiredBefore = record.CreatedAt - IdempotencyKey.Lifetime;
@@ -94,23 +189,58 @@ internal sealed class PostRepository(BlogDbContext db, IPostLookup lookup, IPost
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAndForgetAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             return false;
         }
-        finally
+
+        if (post.PublishedDate is not null)
         {
-            db.ChangeTracker.Clear();
+            await AdjustCountsAsync(post.AuthorId, +1, [], post.Tags, cancellationToken);
         }
 
-        await AdjustPostCountAsync(post.AuthorId, +1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
-    private Task<int> AdjustPostCountAsync(Guid authorId, int delta, CancellationToken cancellationToken) =>
-        db.Users.Where(user => user.Id == authorId)
-            .ExecuteUpdateAsync(set => set.SetProperty(user => user.PostCount, user => user.PostCount + delta), cancellationToken);
+    private async Task SaveAndForgetAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The author's count by <paramref name="authorDelta"/>, each tag's by what the post's counted tags became. Tags are
+    /// written in name order, so two transactions on PostgreSQL lock them in the same order and never deadlock.
+    /// </summary>
+    private async Task AdjustCountsAsync(
+        Guid authorId, int authorDelta, IReadOnlyList<string> countedBefore, IReadOnlyList<string> countedAfter, CancellationToken cancellationToken)
+    {
+        if (authorDelta != 0)
+        {
+            await db.Users.Where(user => user.Id == authorId)
+                .ExecuteUpdateAsync(set => set.SetProperty(user => user.PostCount, user => user.PostCount + authorDelta), cancellationToken);
+        }
+
+        var deltas = countedAfter.Except(countedBefore).Select(name => (Name: name, Delta: +1))
+            .Concat(countedBefore.Except(countedAfter).Select(name => (Name: name, Delta: -1)))
+            .OrderBy(change => change.Name, StringComparer.Ordinal);
+        foreach (var (name, delta) in deltas)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO "Tags" ("Name", "PostCount") VALUES ({name}, {delta})
+                ON CONFLICT ("Name") DO UPDATE SET "PostCount" = "Tags"."PostCount" + excluded."PostCount"
+                """,
+                cancellationToken);
+        }
+    }
 }

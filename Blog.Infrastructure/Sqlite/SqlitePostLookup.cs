@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Blog.Domain.Posts;
 using Blog.Infrastructure.Data;
+using Blog.Infrastructure.Data.Tags;
 using Blog.Infrastructure.Posts;
 using Microsoft.Data.Sqlite;
 
@@ -19,7 +20,7 @@ internal sealed class SqlitePostLookup(SqliteConnections connections, DatabaseMe
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, Title, Body, AuthorId, AuthorName, PostedDate, UpdatedDate, Version FROM Posts WHERE Id = $id";
+        command.CommandText = "SELECT Id, Title, Body, Tags, AuthorId, AuthorName, PostedDate, UpdatedDate, PublishedDate, CommentCount, Version FROM Posts WHERE Id = $id";
         command.Parameters.AddWithValue("$id", StoredGuid.Text(id));
 
         // EF Core's commands are timed by DatabaseTimeInterceptor; this one is not EF Core's, so it times itself.
@@ -49,7 +50,8 @@ internal sealed class SqlitePostLookup(SqliteConnections connections, DatabaseMe
         }
 
         return Post.Restore(
-            reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetGuid(3), reader.GetString(4),
-            UtcMillisecondsConverter.FromStored(reader.GetInt64(5)), UtcMillisecondsConverter.FromStored(reader.GetInt64(6)), reader.GetInt64(7));
+            reader.GetGuid(0), reader.GetString(1), reader.GetString(2), TagListConverter.FromStored(reader.GetString(3)), reader.GetGuid(4),
+            reader.GetString(5), UtcMillisecondsConverter.FromStored(reader.GetInt64(6)), UtcMillisecondsConverter.FromStored(reader.GetInt64(7)),
+            reader.IsDBNull(8) ? null : UtcMillisecondsConverter.FromStored(reader.GetInt64(8)), reader.GetInt32(9), reader.GetInt64(10));
     }
 }

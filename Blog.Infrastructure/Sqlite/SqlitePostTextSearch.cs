@@ -22,10 +22,24 @@ internal sealed class SqlitePostTextSearch(BlogDbContext db) : IPostTextSearch
         : await CountIndexMatchesAsync(Phrase(text), ManyMatches, cancellationToken) < ManyMatches ? FetchingMatches(Phrase(text))
         : ScanningForMatches(Phrase(text));
 
-    public async Task<int> CountAsync(string text, CancellationToken cancellationToken) =>
-        UsesIndex(text)
-            ? await CountIndexMatchesAsync(Phrase(text), limit: -1, cancellationToken)
-            : await db.Posts.WhereContainsLike(text).CountAsync(cancellationToken);
+    /// <summary>
+    /// The index counts every post, public or not; the matches among drafts and posts still waiting for their instant
+    /// are subtracted, looked for only when there are any (the PublishedDate index answers that at once).
+    /// </summary>
+    public async Task<int> CountAsync(string text, DateTime now, CancellationToken cancellationToken)
+    {
+        if (!UsesIndex(text))
+        {
+            return await db.Posts.WhereContainsLike(text).CountAsync(post => post.PublishedDate <= now, cancellationToken);
+        }
+
+        var phrase = Phrase(text);
+        var matches = await CountIndexMatchesAsync(phrase, limit: -1, cancellationToken);
+        var hidden = db.Posts.Where(post => post.PublishedDate == null || post.PublishedDate > now);
+        return await hidden.AnyAsync(cancellationToken)
+            ? matches - await hidden.Where(post => FetchingMatches(phrase).Any(match => match.Id == post.Id)).CountAsync(cancellationToken)
+            : matches;
+    }
 
     /// <summary>The trigram index answers texts of three characters or more (a search text holds no control characters).</summary>
     private static bool UsesIndex(string text) => text.EnumerateRunes().Take(TrigramLength).Count() >= TrigramLength;

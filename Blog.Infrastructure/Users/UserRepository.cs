@@ -21,6 +21,14 @@ internal sealed class UserRepository(BlogDbContext db, CompiledQueries queries) 
 
     public Task<int> CountAsync(CancellationToken cancellationToken) => db.Users.CountAsync(cancellationToken);
 
+    /// <summary>Only scheduled posts are read, through the PublishedDate index: usually none at all.</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> CountWaitingPostsAsync(
+        IReadOnlyCollection<Guid> authorIds, DateTime now, CancellationToken cancellationToken) =>
+        await db.Posts.Where(post => post.PublishedDate > now && authorIds.Contains(post.AuthorId))
+            .GroupBy(post => post.AuthorId)
+            .Select(group => new { AuthorId = group.Key, Count = group.Count() })
+            .ToDictionaryAsync(group => group.AuthorId, group => group.Count, cancellationToken);
+
     public async Task<bool> TryAddAsync(User user, CancellationToken cancellationToken)
     {
         var entry = db.Users.Add(user);

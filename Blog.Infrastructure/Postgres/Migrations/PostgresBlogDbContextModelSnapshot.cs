@@ -23,6 +23,46 @@ namespace Blog.Infrastructure.Postgres.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Blog.Domain.Comments.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("PostedDate")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UpdatedDate")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("PostId", "PostedDate", "Id");
+
+                    b.ToTable("Comments");
+                });
+
             modelBuilder.Entity("Blog.Domain.Posts.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -69,8 +109,21 @@ namespace Blog.Infrastructure.Postgres.Migrations
                         .HasMaxLength(100000)
                         .HasColumnType("character varying(100000)");
 
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ListedDate")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("PostedDate")
                         .HasColumnType("bigint");
+
+                    b.Property<long?>("PublishedDate")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -85,9 +138,11 @@ namespace Blog.Infrastructure.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PostedDate", "Id");
+                    b.HasIndex("PublishedDate", "Id");
 
-                    b.HasIndex("AuthorId", "PostedDate", "Id");
+                    b.HasIndex("AuthorId", "ListedDate", "Id");
+
+                    b.HasIndex("AuthorId", "PublishedDate", "Id");
 
                     b.HasIndex(new[] { "Body" }, "IX_Posts_Body_trgm");
 
@@ -100,6 +155,45 @@ namespace Blog.Infrastructure.Postgres.Migrations
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "IX_Posts_Title_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("Blog.Domain.Posts.PostRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("SavedDate")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "Version")
+                        .IsUnique();
+
+                    b.HasIndex("PostId", "SavedDate", "Id");
+
+                    b.ToTable("PostRevisions", (string)null);
                 });
 
             modelBuilder.Entity("Blog.Domain.Tokens.AccessToken", b =>
@@ -188,6 +282,38 @@ namespace Blog.Infrastructure.Postgres.Migrations
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Blog.Infrastructure.Data.Tags.PostTag", b =>
+                {
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("PostId", "Name");
+
+                    b.HasIndex("Name", "PostId");
+
+                    b.ToTable("PostTags", (string)null);
+                });
+
+            modelBuilder.Entity("Blog.Infrastructure.Data.Tags.TagCount", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("PostCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("PostCount", "Name");
+
+                    b.ToTable("Tags", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -205,6 +331,21 @@ namespace Blog.Infrastructure.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys");
+                });
+
+            modelBuilder.Entity("Blog.Domain.Comments.Comment", b =>
+                {
+                    b.HasOne("Blog.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Blog.Domain.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Blog.Domain.Posts.IdempotencyRecord", b =>
@@ -225,11 +366,29 @@ namespace Blog.Infrastructure.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Blog.Domain.Posts.PostRevision", b =>
+                {
+                    b.HasOne("Blog.Domain.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Blog.Domain.Tokens.AccessToken", b =>
                 {
                     b.HasOne("Blog.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Blog.Infrastructure.Data.Tags.PostTag", b =>
+                {
+                    b.HasOne("Blog.Domain.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

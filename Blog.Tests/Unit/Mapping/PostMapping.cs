@@ -19,7 +19,7 @@ public sealed class PostMapping
         host = new LinkHost();
         mapper = host.CreateMapper(MappingProfiles.Create());
         post = Post.Create(new PostContent("First!", "First post!"), new Actor(Guid.NewGuid(), "rick"), Now);
-        post.Edit(new PostContent("First!", "Edited"), Now.AddMinutes(5));
+        post.Edit(new PostContent("First!", "Edited"), null, Now.AddMinutes(5));
     }
 
     [TearDown]

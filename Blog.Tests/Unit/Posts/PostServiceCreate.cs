@@ -10,7 +10,7 @@ public sealed class PostServiceCreate : PostServiceTestBase
     [Test]
     public async Task StampsTheAuthorTheDatesAndTheFirstVersion()
     {
-        var post = await Service.CreateAsync(Content, Author, CancellationToken.None);
+        var post = await Service.CreateAsync(Content, null, Author, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -28,7 +28,7 @@ public sealed class PostServiceCreate : PostServiceTestBase
     [Test]
     public async Task AddsThePostToTheRepositoryOnce()
     {
-        var post = await Service.CreateAsync(Content, Author, CancellationToken.None);
+        var post = await Service.CreateAsync(Content, null, Author, CancellationToken.None);
 
         Posts.Verify(repository => repository.AddAsync(post, It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -38,7 +38,7 @@ public sealed class PostServiceCreate : PostServiceTestBase
     {
         Time.Now = Now.AddTicks(4567);
 
-        var post = await Service.CreateAsync(Content, Author, CancellationToken.None);
+        var post = await Service.CreateAsync(Content, null, Author, CancellationToken.None);
 
         Assert.That(post.PostedDate, Is.EqualTo(Now.UtcDateTime));
     }
@@ -46,7 +46,7 @@ public sealed class PostServiceCreate : PostServiceTestBase
     [Test]
     public async Task GivesATimeOrderedVersion7Id()
     {
-        var post = await Service.CreateAsync(Content, Author, CancellationToken.None);
+        var post = await Service.CreateAsync(Content, null, Author, CancellationToken.None);
 
         Assert.That(post.Id.Version, Is.EqualTo(7));
     }

@@ -9,7 +9,7 @@ public sealed class PostServiceGet : PostServiceTestBase
     {
         var unknown = Guid.NewGuid();
 
-        var error = Assert.ThrowsAsync<NotFoundException>(() => Service.GetAsync(unknown, CancellationToken.None));
+        var error = Assert.ThrowsAsync<NotFoundException>(() => Service.GetAsync(unknown, null, CancellationToken.None));
 
         Assert.That(error.Message, Does.Contain(unknown.ToString()));
     }

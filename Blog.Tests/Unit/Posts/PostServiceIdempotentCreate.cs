@@ -14,7 +14,7 @@ public sealed class PostServiceIdempotentCreate : PostServiceTestBase
     {
         Posts.Setup(r => r.TryAddAsync(It.IsAny<Post>(), It.IsAny<IdempotencyRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
-        var result = await Service.CreateAsync(Content, Author, key, CancellationToken.None);
+        var result = await Service.CreateAsync(Content, null, Author, key, CancellationToken.None);
 
         Assert.That(result.Replayed, Is.False);
         Posts.Verify(r => r.TryAddAsync(
@@ -29,7 +29,7 @@ public sealed class PostServiceIdempotentCreate : PostServiceTestBase
         var first = await FirstCreateAsync();
         Posts.Invocations.Clear();
 
-        var replay = await Service.CreateAsync(Content, Author, key, CancellationToken.None);
+        var replay = await Service.CreateAsync(Content, null, Author, key, CancellationToken.None);
 
         Assert.That(replay.Replayed, Is.True);
         Assert.That(replay.Post.Id, Is.EqualTo(first.Id));
@@ -41,7 +41,7 @@ public sealed class PostServiceIdempotentCreate : PostServiceTestBase
     {
         await FirstCreateAsync();
 
-        Assert.ThrowsAsync<UnprocessableException>(() => Service.CreateAsync(new PostContent("Title", "Other body"), Author, key, CancellationToken.None));
+        Assert.ThrowsAsync<UnprocessableException>(() => Service.CreateAsync(new PostContent("Title", "Other body"), null, Author, key, CancellationToken.None));
     }
 
     [Test]
@@ -55,7 +55,7 @@ public sealed class PostServiceIdempotentCreate : PostServiceTestBase
         Posts.Setup(r => r.TryAddAsync(It.IsAny<Post>(), It.IsAny<IdempotencyRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
         Posts.Setup(r => r.FindAsync(winner.Id, It.IsAny<CancellationToken>())).ReturnsAsync(winner);
 
-        var result = await Service.CreateAsync(Content, Author, key, CancellationToken.None);
+        var result = await Service.CreateAsync(Content, null, Author, key, CancellationToken.None);
 
         Assert.That(result.Replayed, Is.True);
         Assert.That(result.Post.Id, Is.EqualTo(winner.Id));
@@ -66,7 +66,7 @@ public sealed class PostServiceIdempotentCreate : PostServiceTestBase
     {
         Posts.Setup(r => r.TryAddAsync(It.IsAny<Post>(), It.IsAny<IdempotencyRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
-        await Service.CreateAsync(Content, Author, key, CancellationToken.None);
+        await Service.CreateAsync(Content, null, Author, key, CancellationToken.None);
 
         Posts.Verify(r => r.FindIdempotencyRecordAsync(Author.UserId, "key-1", Now.UtcDateTime.AddHours(-24), It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -96,9 +96,9 @@ public sealed class PostServiceIdempotentCreate : PostServiceTestBase
             .ReturnsAsync(() => remembered);
         Posts.Setup(r => r.FindAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => created);
 
-        return (await Service.CreateAsync(Content, Author, key, CancellationToken.None)).Post;
+        return (await Service.CreateAsync(Content, null, Author, key, CancellationToken.None)).Post;
     }
 
     private static IdempotencyRecord RecordFor(Post post, PostContent content) =>
-        new(post.AuthorId, "key-1", content.Fingerprint(), post.Id, post.PostedDate);
+        new(post.AuthorId, "key-1", content.Fingerprint(null), post.Id, post.PostedDate);
 }

@@ -50,8 +50,8 @@ public sealed class PostServiceList : PostServiceTestBase
 
         await Service.ListAsync(new PostFilter("RICK", null), new PageRequest(Size, null), CancellationToken.None);
 
-        Posts.Verify(repository => repository.GetSliceAsync(new PostCriteria(rick.Id, null), null, Size + 1, It.IsAny<CancellationToken>()), Times.Once);
-        Posts.Verify(repository => repository.CountAsync(new PostCriteria(rick.Id, null), It.IsAny<CancellationToken>()), Times.Once);
+        Posts.Verify(repository => repository.GetSliceAsync(new PostCriteria(rick.Id, null, null, Now.UtcDateTime), null, Size + 1, It.IsAny<CancellationToken>()), Times.Once);
+        Posts.Verify(repository => repository.CountAsync(new PostCriteria(rick.Id, null, null, Now.UtcDateTime), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -61,7 +61,7 @@ public sealed class PostServiceList : PostServiceTestBase
 
         await Service.ListAsync(new PostFilter(null, ""), new PageRequest(Size, null), CancellationToken.None);
 
-        Posts.Verify(repository => repository.GetSliceAsync(new PostCriteria(null, null), null, Size + 1, It.IsAny<CancellationToken>()), Times.Once);
+        Posts.Verify(repository => repository.GetSliceAsync(new PostCriteria(null, null, null, Now.UtcDateTime), null, Size + 1, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]

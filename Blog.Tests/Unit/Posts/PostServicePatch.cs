@@ -48,7 +48,7 @@ public sealed class PostServicePatch : PostServiceTestBase
     {
         await Service.PatchAsync(Stored.Id, new PostPatch("New title", null), Author, new WritePreconditions { MatchingVersions = new HashSet<long> { 1 } }, CancellationToken.None);
 
-        Posts.Verify(repository => repository.TryUpdateAsync(Stored, 1, It.IsAny<CancellationToken>()), Times.Once);
+        Posts.Verify(repository => repository.TryUpdateAsync(It.Is<PostEdit>(edit => edit.Post == Stored && edit.ExpectedVersion == 1), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]

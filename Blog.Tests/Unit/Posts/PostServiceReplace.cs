@@ -12,7 +12,7 @@ public sealed class PostServiceReplace : PostServiceTestBase
     public void ThrowsNotFoundGivenAnUnknownId()
     {
         Assert.ThrowsAsync<NotFoundException>(() =>
-            Service.ReplaceAsync(Guid.NewGuid(), NewContent, Author, WritePreconditions.None, CancellationToken.None));
+            Service.ReplaceAsync(Guid.NewGuid(), NewContent, null, Author, WritePreconditions.None, CancellationToken.None));
 
         VerifyNothingWritten();
     }
@@ -23,7 +23,7 @@ public sealed class PostServiceReplace : PostServiceTestBase
         AcceptUpdates();
 
         Assert.ThrowsAsync<ForbiddenException>(() =>
-            Service.ReplaceAsync(Stored.Id, NewContent, Stranger, WritePreconditions.None, CancellationToken.None));
+            Service.ReplaceAsync(Stored.Id, NewContent, null, Stranger, WritePreconditions.None, CancellationToken.None));
 
         VerifyNothingWritten();
         Assert.That(Stored.Title, Is.EqualTo("Title"));
@@ -35,7 +35,7 @@ public sealed class PostServiceReplace : PostServiceTestBase
         AcceptUpdates();
 
         Assert.ThrowsAsync<PreconditionFailedException>(() =>
-            Service.ReplaceAsync(Stored.Id, NewContent, Author, new WritePreconditions { MatchingVersions = new HashSet<long> { 2 } }, CancellationToken.None));
+            Service.ReplaceAsync(Stored.Id, NewContent, null, Author, new WritePreconditions { MatchingVersions = new HashSet<long> { 2 } }, CancellationToken.None));
 
         VerifyNothingWritten();
         Assert.Multiple(() =>
@@ -50,7 +50,7 @@ public sealed class PostServiceReplace : PostServiceTestBase
     {
         AcceptUpdates();
 
-        var post = await Service.ReplaceAsync(Stored.Id, new PostContent("Title", "Body"), Author, WritePreconditions.None, CancellationToken.None);
+        var post = await Service.ReplaceAsync(Stored.Id, new PostContent("Title", "Body"), null, Author, WritePreconditions.None, CancellationToken.None);
 
         VerifyNothingWritten();
         Assert.Multiple(() =>
@@ -65,7 +65,7 @@ public sealed class PostServiceReplace : PostServiceTestBase
     {
         AcceptUpdates();
 
-        var post = await Service.ReplaceAsync(Stored.Id, NewContent, Author, new WritePreconditions { MatchingVersions = new HashSet<long> { 1 } }, CancellationToken.None);
+        var post = await Service.ReplaceAsync(Stored.Id, NewContent, null, Author, new WritePreconditions { MatchingVersions = new HashSet<long> { 1 } }, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -82,9 +82,9 @@ public sealed class PostServiceReplace : PostServiceTestBase
     {
         AcceptUpdates();
 
-        await Service.ReplaceAsync(Stored.Id, NewContent, Author, WritePreconditions.None, CancellationToken.None);
+        await Service.ReplaceAsync(Stored.Id, NewContent, null, Author, WritePreconditions.None, CancellationToken.None);
 
-        Posts.Verify(repository => repository.TryUpdateAsync(Stored, 1, It.IsAny<CancellationToken>()), Times.Once);
+        Posts.Verify(repository => repository.TryUpdateAsync(It.Is<PostEdit>(edit => edit.Post == Stored && edit.ExpectedVersion == 1), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -93,7 +93,7 @@ public sealed class PostServiceReplace : PostServiceTestBase
         AcceptUpdates(accepted: false);
 
         Assert.ThrowsAsync<PreconditionFailedException>(() =>
-            Service.ReplaceAsync(Stored.Id, NewContent, Author, new WritePreconditions { MatchingVersions = new HashSet<long> { 1 } }, CancellationToken.None));
+            Service.ReplaceAsync(Stored.Id, NewContent, null, Author, new WritePreconditions { MatchingVersions = new HashSet<long> { 1 } }, CancellationToken.None));
     }
 
     [Test]
@@ -102,6 +102,6 @@ public sealed class PostServiceReplace : PostServiceTestBase
         AcceptUpdates(accepted: false);
 
         Assert.ThrowsAsync<ConflictException>(() =>
-            Service.ReplaceAsync(Stored.Id, NewContent, Author, WritePreconditions.None, CancellationToken.None));
+            Service.ReplaceAsync(Stored.Id, NewContent, null, Author, WritePreconditions.None, CancellationToken.None));
     }
 }

@@ -40,7 +40,7 @@ public abstract class PostServiceTestBase
     }
 
     protected void AcceptUpdates(bool accepted = true) => Posts
-        .Setup(repository => repository.TryUpdateAsync(It.IsAny<Post>(), It.IsAny<long>(), It.IsAny<CancellationToken>()))
+        .Setup(repository => repository.TryUpdateAsync(It.IsAny<PostEdit>(), It.IsAny<CancellationToken>()))
         .ReturnsAsync(accepted);
 
     protected void AcceptDeletes(bool accepted = true) => Posts
@@ -49,7 +49,7 @@ public abstract class PostServiceTestBase
 
     protected void VerifyNothingWritten()
     {
-        Posts.Verify(repository => repository.TryUpdateAsync(It.IsAny<Post>(), It.IsAny<long>(), It.IsAny<CancellationToken>()), Times.Never);
+        Posts.Verify(repository => repository.TryUpdateAsync(It.IsAny<PostEdit>(), It.IsAny<CancellationToken>()), Times.Never);
         Posts.Verify(repository => repository.TryDeleteAsync(It.IsAny<Post>(), It.IsAny<long>(), It.IsAny<CancellationToken>()), Times.Never);
         Posts.Verify(repository => repository.AddAsync(It.IsAny<Post>(), It.IsAny<CancellationToken>()), Times.Never);
     }
