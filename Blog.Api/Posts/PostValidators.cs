@@ -1,4 +1,3 @@
-using System.Globalization;
 using Blog.Api.Validation;
 using Blog.Domain.Posts;
 using Blog.Domain.Tags;
@@ -49,12 +48,7 @@ internal static class PostRules
         .NoControlCharacters().WithMessage("The title must not contain control characters.")
         .MaximumCharacters(Post.TitleMaxLength).WithMessage($"The title must be at most {Post.TitleMaxLength} characters.");
 
-    public static IRuleBuilderOptions<T, string?> PostBody<T>(this IRuleBuilderInitial<T, string?> rule) => rule
-        .Cascade(CascadeMode.Stop)
-        .NotNull().WithMessage("A body is required.")
-        .NotBlank().WithMessage("The body must not be blank.")
-        .NoControlCharacters(allowTabsAndLineBreaks: true).WithMessage("The body must not contain control characters other than tabs and line breaks.")
-        .MaximumCharacters(Post.BodyMaxLength).WithMessage(string.Create(CultureInfo.InvariantCulture, $"The body must be at most {Post.BodyMaxLength:N0} characters."));
+    public static IRuleBuilderOptions<T, string?> PostBody<T>(this IRuleBuilderInitial<T, string?> rule) => rule.WrittenBody(Post.BodyMaxLength);
 
     public static IRuleBuilderOptions<T, IReadOnlyList<string>?> PostTags<T>(this IRuleBuilderInitial<T, IReadOnlyList<string>?> rule) => rule
         .Cascade(CascadeMode.Stop)

@@ -15,6 +15,10 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.HasKey(record => new { record.UserId, record.Key });
         builder.Property(record => record.Key).HasMaxLength(IdempotencyKey.MaxLength);
         builder.Property(record => record.Fingerprint).IsRequired().HasMaxLength(64);
+
+        // Named when only posts were created with keys; a comment's create keeps the comment's id in it. It has no
+        // foreign key, so either kind fits.
+        builder.Property(record => record.ResourceId).HasColumnName("PostId");
         builder.HasOne<User>().WithMany().HasForeignKey(record => record.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(record => record.CreatedAt);
     }

@@ -19,7 +19,7 @@ public sealed class PostServiceIdempotentCreate : PostServiceTestBase
         Assert.That(result.Replayed, Is.False);
         Posts.Verify(r => r.TryAddAsync(
             result.Post,
-            It.Is<IdempotencyRecord>(rec => rec.UserId == Author.UserId && rec.Key == "key-1" && rec.PostId == result.Post.Id),
+            It.Is<IdempotencyRecord>(rec => rec.UserId == Author.UserId && rec.Key == "key-1" && rec.ResourceId == result.Post.Id),
             It.IsAny<CancellationToken>()), Times.Once);
     }
 
