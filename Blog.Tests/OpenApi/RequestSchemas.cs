@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Blog.Api.Comments;
 using Blog.Api.Hal;
 using Blog.Api.Posts;
 using Blog.Api.Tokens;
@@ -27,6 +28,8 @@ public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(
         yield return new TestCaseData("PostMergePatch", typeof(PostMergePatch)).SetArgDisplayNames("PostMergePatch");
         yield return new TestCaseData("RegisterUserRequest", typeof(RegisterUserRequest)).SetArgDisplayNames("RegisterUserRequest");
         yield return new TestCaseData("CreateAccessTokenRequest", typeof(CreateAccessTokenRequest)).SetArgDisplayNames("CreateAccessTokenRequest");
+        yield return new TestCaseData("CommentRequest", typeof(CommentRequest)).SetArgDisplayNames("CommentRequest");
+        yield return new TestCaseData("CommentMergePatch", typeof(CommentMergePatch)).SetArgDisplayNames("CommentMergePatch");
     }
 
     private static IEnumerable<TestCaseData> Queries()
@@ -35,6 +38,7 @@ public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(
         yield return new TestCaseData("GET /posts", typeof(PageQuery)).SetArgDisplayNames("GET /posts, the included paging rules");
         yield return new TestCaseData("GET /users", typeof(PageQuery)).SetArgDisplayNames("GET /users");
         yield return new TestCaseData("GET /me/tokens", typeof(PageQuery)).SetArgDisplayNames("GET /me/tokens");
+        yield return new TestCaseData("GET /posts/{id}/comments", typeof(PageQuery)).SetArgDisplayNames("GET /posts/{id}/comments");
     }
 
     [TestCaseSource(nameof(Bodies))]
@@ -71,6 +75,8 @@ public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(
     [TestCase("PATCH /posts/{id}")]
     [TestCase("POST /users")]
     [TestCase("POST /me/tokens")]
+    [TestCase("POST /posts/{id}/comments")]
+    [TestCase("PATCH /comments/{id}")]
     public void RequireTheBodyOfEveryWrite(string operationName)
     {
         var operation = spec.Operations.Single(found => found.Name == operationName);
@@ -106,7 +112,8 @@ public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(
     [Test]
     public void OfferBasicAndBearerOptionallyOnAnonymousOperations()
     {
-        var anonymous = spec.Operations.Where(operation => operation.Name is "GET /" or "GET /posts" or "GET /posts/{id}" or "GET /users" or "GET /users/{username}" or "POST /users");
+        var anonymous = spec.Operations.Where(operation => operation.Name is "GET /" or "GET /posts" or "GET /posts/{id}" or "GET /users" or "GET /users/{username}" or "POST /users"
+            or "GET /posts/{id}/comments" or "GET /comments/{id}");
 
         Assert.That(
             anonymous.Select(operation => $"{operation.Name}: {spec.Security(operation).ToJsonString()}"),
