@@ -16,8 +16,8 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(record => record.Key).HasMaxLength(IdempotencyKey.MaxLength);
         builder.Property(record => record.Fingerprint).IsRequired().HasMaxLength(64);
 
-        // Named when only posts were created with keys; a comment's create keeps the comment's id in it. It has no
-        // foreign key, so either kind fits.
+        // The id of what the keyed create made: a post or a comment. The column keeps the name it had when only posts
+        // took keys (renaming it would be a migration for nothing); it has no foreign key, so either kind fits.
         builder.Property(record => record.ResourceId).HasColumnName("PostId");
         builder.HasOne<User>().WithMany().HasForeignKey(record => record.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(record => record.CreatedAt);
