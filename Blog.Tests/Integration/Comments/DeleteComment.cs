@@ -73,6 +73,20 @@ public sealed class DeleteComment(DatabaseProvider provider) : IntegrationTest(p
     }
 
     [Test]
+    public async Task ConcurrentDeletesOfOneCommentDeleteAndUncountItOnce()
+    {
+        var user = await Client.RegisterAsync();
+        var post = await Client.CreatePostAsync(user);
+        var self = BlogClient.Href(await Client.CreateCommentAsync(user, post), "self");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.SendAsync(HttpMethod.Delete, self, user)));
+
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.NoContent), Is.EqualTo(1));
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.AnyOf(HttpStatusCode.NoContent, HttpStatusCode.NotFound, HttpStatusCode.Conflict));
+        Assert.That((await Client.GetJsonAsync(BlogClient.Href(post, "self")))["commentCount"]!.GetValue<int>(), Is.Zero);
+    }
+
+    [Test]
     public async Task Returns401WithoutCredentials()
     {
         var user = await Client.RegisterAsync();

@@ -49,6 +49,21 @@ public sealed class PostCommentCount(DatabaseProvider provider) : IntegrationTes
     }
 
     [Test]
+    public async Task CountsEveryOneOfConcurrentComments()
+    {
+        var author = await Client.RegisterAsync();
+        var post = await Client.CreatePostAsync(author);
+        var (_, beforeTag) = await ReadAsync(post, null);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Client.CreateCommentResponseAsync(author, post, $"Racing {i}")));
+
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.Created));
+        var (after, _) = await ReadAsync(post, beforeTag);
+        Assert.That(after!["commentCount"]!.GetValue<int>(), Is.EqualTo(8));
+        Assert.That((await Client.GetJsonAsync(BlogClient.Href(post, "comments")))["_embedded"]!["comments"]!.AsArray(), Has.Count.EqualTo(8));
+    }
+
+    [Test]
     public async Task AnEditOfTheCommentLeavesThePostAsItWas()
     {
         var author = await Client.RegisterAsync();
