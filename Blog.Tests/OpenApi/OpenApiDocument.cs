@@ -20,6 +20,7 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
         "GET /", "GET /posts", "POST /posts", "GET /posts/{id}", "PUT /posts/{id}", "PATCH /posts/{id}",
         "DELETE /posts/{id}", "POST /users", "GET /users", "GET /users/{username}", "GET /me", "GET /health",
         "GET /me/tokens", "POST /me/tokens", "GET /me/tokens/{id}", "DELETE /me/tokens/{id}",
+        "GET /me/posts", "GET /posts/{id}/revisions", "GET /posts/{id}/revisions/{version}",
     ];
 
     /// <summary>The operations that need a user.</summary>
@@ -27,6 +28,7 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
     [
         "POST /posts", "PUT /posts/{id}", "PATCH /posts/{id}", "DELETE /posts/{id}", "GET /me",
         "GET /me/tokens", "POST /me/tokens", "GET /me/tokens/{id}", "DELETE /me/tokens/{id}",
+        "GET /me/posts", "GET /posts/{id}/revisions", "GET /posts/{id}/revisions/{version}",
     ];
 
     /// <summary>Tokens are created with a password: a token cannot make another.</summary>
