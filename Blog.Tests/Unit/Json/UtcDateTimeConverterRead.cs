@@ -10,6 +10,7 @@ public sealed class UtcDateTimeConverterRead
     [TestCase("\"2030-06-01T09:00:00Z\"")]
     [TestCase("\"2030-06-01T11:00:00+02:00\"")]
     [TestCase("\"2030-06-01T04:00:00-05:00\"")]
+    [TestCase("\"2030-06-01T09:00:00.000Z\"")]
     public void ReadsAnInstantWithItsOffsetAsUtc(string json)
     {
         var value = JsonSerializer.Deserialize<DateTime?>(json, Options);
@@ -21,5 +22,11 @@ public sealed class UtcDateTimeConverterRead
     [TestCase("\"2030-06-01T09:00:00\"")]
     [TestCase("\"2030-06-01\"")]
     public void RefusesADateWithoutAnOffset(string json) =>
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<DateTime?>(json, Options));
+
+    [TestCase("\"0001-01-01T00:00:00+05:00\"")]
+    [TestCase("\"9999-12-31T23:59:59.9999999-05:00\"")]
+    [TestCase("\"not a date\"")]
+    public void RefusesWhatIsNoInstantInUtc(string json) =>
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<DateTime?>(json, Options));
 }
