@@ -25,7 +25,10 @@ public sealed class PostMergePatchValidator : AbstractValidator<PostMergePatch>
         When(patch => patch.HasTitle, () => RuleFor(patch => patch.Title).PostTitle());
         When(patch => patch.HasBody, () => RuleFor(patch => patch.Body).PostBody());
         When(patch => patch.HasTags, () => RuleFor(patch => patch.Tags).PostTags());
-        When(patch => patch.HasStatus, () => RuleFor(patch => patch.Status).PostStatus());
+        When(patch => patch.HasStatus, () => RuleFor(patch => patch.Status)
+            .Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("status cannot be null; send \"draft\" or \"published\".")
+            .PostStatus());
         When(patch => patch.HasPublishedDate, () =>
         {
             RuleFor(patch => patch.PublishedDate).Null().When(patch => patch.Status == PostStatusNames.Draft)
@@ -58,6 +61,6 @@ internal static class PostRules
         .Must(tags => TagName.NormalizeAll(tags!).Count <= TagName.MaxPerPost)
         .WithMessage($"A post has at most {TagName.MaxPerPost} tags.");
 
-    public static IRuleBuilderOptions<T, string?> PostStatus<T>(this IRuleBuilderInitial<T, string?> rule) =>
+    public static IRuleBuilderOptions<T, string?> PostStatus<T>(this IRuleBuilder<T, string?> rule) =>
         rule.OneOf(PostStatusNames.All).WithMessage("status is draft or published.");
 }
