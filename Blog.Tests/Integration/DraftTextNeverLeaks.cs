@@ -6,8 +6,8 @@ using Blog.Infrastructure.Data;
 namespace Blog.Tests.Integration;
 
 /// <summary>
-/// A word written only in drafts and in a post scheduled for later (title, body, tag, revision) is in no response that
-/// anyone else gets, nor in any public listing the author gets: not in a body, not in a header.
+/// A word written only in drafts and in a post scheduled for later (title, body, tag, revision, the author's comment)
+/// is in no response that anyone else gets, nor in any public listing the author gets: not in a body, not in a header.
 /// </summary>
 /// <remarks>
 /// A request that names the word itself (a search, a tag) must be answered exactly as the same request naming a word
@@ -22,6 +22,7 @@ public sealed class DraftTextNeverLeaks(DatabaseProvider provider) : Integration
     private string author = null!;
     private string other = null!;
     private List<string> hiddenPosts = null!;
+    private List<string> hiddenComments = null!;
     private int requests;
 
     [OneTimeSetUp]
@@ -38,6 +39,14 @@ public sealed class DraftTextNeverLeaks(DatabaseProvider provider) : Integration
         var takenBack = await Client.WritePostAsync(author, new { hidden.title, hidden.body, hidden.tags });
         await Client.PatchPostAsync(takenBack, author, """{"status":"draft"}""");
         hiddenPosts = [.. new[] { draft, scheduled, takenBack }.Select(PublishingRequests.Id)];
+        hiddenComments = [];
+        foreach (var post in new[] { draft, scheduled })
+        {
+            // Its author may comment on a post that is not public; the comment is as hidden as the post.
+            using var comment = await Client.SendAsync(HttpMethod.Post, $"{BlogClient.Href(post, "self")}/comments", author, BlogClient.Json($$"""{"body":"A note on {{word}}"}"""));
+            Assert.That(comment.StatusCode, Is.EqualTo(HttpStatusCode.Created), await comment.Content.ReadAsStringAsync());
+            hiddenComments.Add(comment.Headers.Location!.ToString());
+        }
 
         await Client.WritePostAsync(author, new { title = "Public", body = $"Out in the open: {canary}", tags = new[] { canary } });
         await Client.WritePostAsync(other, new { title = "Someone else's", body = "Public too" });
@@ -126,6 +135,11 @@ public sealed class DraftTextNeverLeaks(DatabaseProvider provider) : Integration
                     ? Is.EqualTo(HttpStatusCode.NotFound).Or.EqualTo(HttpStatusCode.Unauthorized)
                     : Is.EqualTo(HttpStatusCode.NotFound), $"/posts/{id}{path}");
             }
+        }
+
+        foreach (var comment in hiddenComments)
+        {
+            Assert.That(await VisitAsync(comment, user), Is.EqualTo(HttpStatusCode.NotFound), comment);
         }
     }
 
