@@ -1,6 +1,8 @@
+using Blog.Domain.Comments;
 using Blog.Domain.Posts;
 using Blog.Domain.Tokens;
 using Blog.Domain.Users;
+using Blog.Infrastructure.Comments;
 using Blog.Infrastructure.Data;
 using Blog.Infrastructure.Posts;
 using Blog.Infrastructure.Security;
@@ -44,6 +46,7 @@ public static class DependencyInjection
         services.AddDatabaseTime();
         services.AddSingleton<CompiledQueries>();
         services.AddScoped<IPostRepository, PostRepository>();
+        services.AddScoped<ICommentRepository, CommentRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IAccessTokenRepository, AccessTokenRepository>();
         services.AddSingleton<IPasswordHasher, CachingPasswordHasher>();

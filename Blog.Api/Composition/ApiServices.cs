@@ -6,6 +6,7 @@ using Blog.Api.Json;
 using Blog.Api.OpenApi;
 using Blog.Api.RateLimits;
 using Blog.Api.Posts;
+using Blog.Domain.Comments;
 using Blog.Domain.Posts;
 using Blog.Domain.Tokens;
 using Blog.Domain.Users;
@@ -24,6 +25,7 @@ public static class ApiServices
         services.AddProblemDetails();
 
         services.AddScoped<PostService>();
+        services.AddScoped<CommentService>();
         services.AddScoped<UserService>();
         services.AddScoped<AccessTokenService>();
 

@@ -43,6 +43,6 @@ public sealed class PostDto
     public required int CommentCount { get; init; }
 }
 
-public sealed record PostLinks(Link Self, Link Author, Link Collection, Link Revisions);
+public sealed record PostLinks(Link Self, Link Author, Link Collection, Link Revisions, Link Comments);
 
 public sealed record PostsEmbedded(IReadOnlyList<PostDto> Posts);
