@@ -148,7 +148,7 @@ internal sealed class PostRepository(BlogDbContext db, IPostLookup lookup, IPost
             return new([], HasItemsBehindCursor: false);
         }
 
-        if (cursor.Direction == PageDirection.Older)
+        if (cursor.Direction == PageDirection.Forward)
         {
             var older = await revisions.Where(revision => revision.Version < version)
                 .OrderByDescending(revision => revision.Version).Take(take).ToListAsync(cancellationToken);
