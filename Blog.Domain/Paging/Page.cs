@@ -7,8 +7,8 @@ public sealed record PageRequest(int Size, PageCursor? Cursor)
     public const int MaxSize = 100;
 }
 
-/// <summary>One page of items, newest first, with the cursors to its neighbours (null at either end).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int TotalItems, PageCursor? Next, PageCursor? Prev);
+/// <summary>One page of items, in the list's order, with the cursors to its neighbours (null at either end).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int TotalItems, KeysetCursor? Next, KeysetCursor? Prev);
 
 /// <summary>
 /// What a repository reads for one keyset page: up to <c>size + 1</c> items in the requested direction

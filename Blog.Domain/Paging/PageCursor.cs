@@ -1,7 +1,7 @@
 namespace Blog.Domain.Paging;
 
 /// <summary>A keyset position: the (date, id) of the item a page starts after, and the direction to read.</summary>
-public sealed record PageCursor(PageDirection Direction, DateTime Date, Guid Id)
+public sealed record PageCursor(PageDirection Direction, DateTime Date, Guid Id) : KeysetCursor(Direction)
 {
     public static PageCursor After(DateTime date, Guid id) => new(PageDirection.Older, date, id);
 
@@ -10,9 +10,9 @@ public sealed record PageCursor(PageDirection Direction, DateTime Date, Guid Id)
 
 public enum PageDirection
 {
-    /// <summary>Items after the position in newest-first order (the "next" page).</summary>
+    /// <summary>Items after the position in the list's order, newest (or most) first: the "next" page.</summary>
     Older,
 
-    /// <summary>Items before the position in newest-first order (the "prev" page).</summary>
+    /// <summary>Items before the position in the list's order: the "prev" page.</summary>
     Newer,
 }
