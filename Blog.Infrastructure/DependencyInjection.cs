@@ -1,9 +1,11 @@
 using Blog.Domain.Posts;
+using Blog.Domain.Tags;
 using Blog.Domain.Tokens;
 using Blog.Domain.Users;
 using Blog.Infrastructure.Data;
 using Blog.Infrastructure.Posts;
 using Blog.Infrastructure.Security;
+using Blog.Infrastructure.Tags;
 using Blog.Infrastructure.Tokens;
 using Blog.Infrastructure.Users;
 using Blog.Infrastructure.Postgres;
@@ -44,6 +46,7 @@ public static class DependencyInjection
         services.AddDatabaseTime();
         services.AddSingleton<CompiledQueries>();
         services.AddScoped<IPostRepository, PostRepository>();
+        services.AddScoped<ITagRepository, TagRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IAccessTokenRepository, AccessTokenRepository>();
         services.AddSingleton<IPasswordHasher, CachingPasswordHasher>();
