@@ -7,6 +7,7 @@ using Blog.Api.OpenApi;
 using Blog.Api.RateLimits;
 using Blog.Api.Posts;
 using Blog.Domain.Posts;
+using Blog.Domain.Tags;
 using Blog.Domain.Tokens;
 using Blog.Domain.Users;
 using FluentValidation;
@@ -24,6 +25,7 @@ public static class ApiServices
         services.AddProblemDetails();
 
         services.AddScoped<PostService>();
+        services.AddScoped<TagService>();
         services.AddScoped<UserService>();
         services.AddScoped<AccessTokenService>();
 

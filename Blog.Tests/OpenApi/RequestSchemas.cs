@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Blog.Api.Hal;
 using Blog.Api.Posts;
+using Blog.Api.Tags;
 using Blog.Api.Tokens;
 using Blog.Api.Users;
 using Blog.Api.Validation;
@@ -35,6 +36,7 @@ public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(
         yield return new TestCaseData("GET /posts", typeof(PageQuery)).SetArgDisplayNames("GET /posts, the included paging rules");
         yield return new TestCaseData("GET /users", typeof(PageQuery)).SetArgDisplayNames("GET /users");
         yield return new TestCaseData("GET /me/tokens", typeof(PageQuery)).SetArgDisplayNames("GET /me/tokens");
+        yield return new TestCaseData("GET /tags", typeof(TagListQuery)).SetArgDisplayNames("GET /tags");
     }
 
     [TestCaseSource(nameof(Bodies))]
@@ -106,7 +108,8 @@ public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(
     [Test]
     public void OfferBasicAndBearerOptionallyOnAnonymousOperations()
     {
-        var anonymous = spec.Operations.Where(operation => operation.Name is "GET /" or "GET /posts" or "GET /posts/{id}" or "GET /users" or "GET /users/{username}" or "POST /users");
+        var anonymous = spec.Operations.Where(operation => operation.Name is "GET /" or "GET /posts" or "GET /posts/{id}" or "GET /users" or "GET /users/{username}" or "POST /users"
+            or "GET /tags" or "GET /tags/{name}");
 
         Assert.That(
             anonymous.Select(operation => $"{operation.Name}: {spec.Security(operation).ToJsonString()}"),
