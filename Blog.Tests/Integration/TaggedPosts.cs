@@ -50,7 +50,7 @@ public static class TaggedPosts
     public static async Task<string> TagHrefAsync(this BlogClient client, string name) =>
         $"{await client.RootLinkAsync("tags")}/{Uri.EscapeDataString(name)}";
 
-    /// <summary>The tag's postCount, or 0 when the service answers that no public post has it (404).</summary>
+    /// <summary>The tag's postCount, or 0 when the service answers that no public post has it (404, never a count of 0).</summary>
     public static async Task<int> PublicCountAsync(this BlogClient client, string name)
     {
         using var response = await client.Http.GetAsync(await client.TagHrefAsync(name));
@@ -60,7 +60,9 @@ public static class TaggedPosts
         }
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return (await BlogClient.ReadJsonAsync(response))["postCount"]!.GetValue<int>();
+        var count = (await BlogClient.ReadJsonAsync(response))["postCount"]!.GetValue<int>();
+        Assert.That(count, Is.Positive, $"{name}: a tag no public post carries is 404, not a count of {count}");
+        return count;
     }
 
     /// <summary>Every tag of <c>/tags</c> as (name, postCount), in its order, following next links.</summary>
