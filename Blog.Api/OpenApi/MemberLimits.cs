@@ -28,6 +28,9 @@ public sealed partial class MemberLimits
     /// <summary>The values each item of a list may take (a <c>OneOf</c> rule on its items).</summary>
     public IReadOnlyList<string>? ItemValues { get; set; }
 
+    /// <summary>The values the member itself may take (a <c>OneOf</c> rule on it).</summary>
+    public IReadOnlyList<string>? Values { get; set; }
+
     public void ApplyTo(OpenApiSchema schema)
     {
         if (NonNull && schema.Type is { } type)
@@ -50,6 +53,10 @@ public sealed partial class MemberLimits
         {
             schema.MinLength = MinLength ?? schema.MinLength;
             schema.MaxLength = MaxLength ?? schema.MaxLength;
+            if (Values is { } values)
+            {
+                schema.Enum = [.. values.Select(value => (JsonNode)JsonValue.Create(value))];
+            }
         }
 
         schema.Pattern = Pattern ?? schema.Pattern;

@@ -77,6 +77,9 @@ public static class ValidatorLimits
             case IRegularExpressionValidator regex:
                 limits.Pattern = MemberLimits.ToEcmaPattern(regex.Expression);
                 break;
+            case IOneOfValidator oneOf:
+                limits.Values = oneOf.Values;
+                break;
             case IBetweenValidator between when component.Validator.Name == "InclusiveBetweenValidator":
                 limits.Minimum = Convert.ToDecimal(between.From, System.Globalization.CultureInfo.InvariantCulture);
                 limits.Maximum = Convert.ToDecimal(between.To, System.Globalization.CultureInfo.InvariantCulture);

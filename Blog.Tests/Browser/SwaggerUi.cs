@@ -181,6 +181,11 @@ public sealed class SwaggerUi
             "POST /me/tokens",
             "GET /me/tokens/{id}",
             "DELETE /me/tokens/{id}",
+            "GET /me/posts",
+            "GET /posts/{id}/revisions",
+            "GET /posts/{id}/revisions/{version}",
+            "GET /tags",
+            "GET /tags/{name}",
         ];
 
         // Swagger UI renders every operation in the same pass as the first, which the set-up waited for.
@@ -238,6 +243,30 @@ public sealed class SwaggerUi
         await Expect(response.Locator(".response-col_description")).ToContainTextAsync($"\"username\": \"{username}\"");
     }
 
+    /// <summary>"Try it out" on GET /me/posts, signed in, with the status picked from the document's enum, shows the draft.</summary>
+    [Test]
+    public async Task TryItOutOnGetMyPostsShowsTheSignedInAuthorsDraft()
+    {
+        var title = $"Draft {Guid.NewGuid():N}";
+        var (_, secret) = await CreateUserAndTokenAsync(draftTitle: title);
+        await Page.Locator(".scheme-container").GetByRole(AriaRole.Button, new() { Name = "Authorize" }).ClickAsync();
+        var bearer = BearerForm(Page.Locator(".modal-ux"));
+        await bearer.Locator("input[type=text]").FillAsync(secret);
+        await bearer.Locator("button.authorize").ClickAsync();
+        await bearer.Locator("button.btn-done").ClickAsync();
+
+        var myPosts = Operation("GET", "/me/posts");
+        await myPosts.Locator(".opblock-summary-control").ClickAsync();
+        await myPosts.GetByRole(AriaRole.Button, new() { Name = "Try it out" }).ClickAsync();
+        await myPosts.Locator("tr[data-param-name='status'] select").SelectOptionAsync("draft");
+        await myPosts.GetByRole(AriaRole.Button, new() { Name = "Execute" }).ClickAsync();
+
+        var response = myPosts.Locator(".live-responses-table .response");
+        await Expect(response.Locator(".response-col_status")).ToHaveTextAsync("200");
+        await Expect(response.Locator(".response-col_description")).ToContainTextAsync($"\"title\": \"{title}\"");
+        await Expect(myPosts.Locator(".request-url")).ToContainTextAsync("status=draft");
+    }
+
     /// <summary>
     /// A public operation takes credentials optionally (<c>security: [{}, {"Basic": []}]</c>: wrong ones are a 401), so
     /// Swagger UI offers the lock there too, as on the operations that need a user (which of them need one is the
@@ -282,11 +311,18 @@ public sealed class SwaggerUi
         dialog.Locator("form").Filter(new LocatorFilterOptions { HasText = "(http, Bearer)" });
 
     /// <summary>A user and a token of theirs, made over HTTP as any client would, following links from the root.</summary>
-    private async Task<(string Username, string Secret)> CreateUserAndTokenAsync()
+    private async Task<(string Username, string Secret)> CreateUserAndTokenAsync(string? draftTitle = null)
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
         var client = new BlogClient(http);
         var username = await client.RegisterAsync();
+        if (draftTitle is not null)
+        {
+            using var draft = await client.SendAsync(
+                HttpMethod.Post, await client.RootLinkAsync("posts"), username, BlogClient.Json($$"""{"title":"{{draftTitle}}","body":"Not yet.","status":"draft"}"""));
+            Assert.That(draft.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), await draft.Content.ReadAsStringAsync());
+        }
+
         return (username, await client.CreateTokenSecretAsync(username, "read"));
     }
 

@@ -41,8 +41,8 @@ public sealed class SearchManyMatches(DatabaseProvider provider) : IntegrationTe
 
         using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO Posts (Id, Title, Body, AuthorId, AuthorName, PostedDate, UpdatedDate, Version)
-            VALUES ($id, $title, 'a body with manymatch inside', $author, $name, $date, $date, 1)
+            INSERT INTO Posts (Id, Title, Body, Tags, AuthorId, AuthorName, PostedDate, UpdatedDate, PublishedDate, ListedDate, CommentCount, Version)
+            VALUES ($id, $title, 'a body with manymatch inside', '', $author, $name, $date, $date, $date, $date, 0, 1)
             """;
         var ids = new List<string>();
         var start = DateTimeOffset.UtcNow.AddDays(-1);

@@ -20,6 +20,7 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
         "GET /", "GET /posts", "POST /posts", "GET /posts/{id}", "PUT /posts/{id}", "PATCH /posts/{id}",
         "DELETE /posts/{id}", "POST /users", "GET /users", "GET /users/{username}", "GET /me", "GET /health",
         "GET /me/tokens", "POST /me/tokens", "GET /me/tokens/{id}", "DELETE /me/tokens/{id}",
+        "GET /me/posts", "GET /posts/{id}/revisions", "GET /posts/{id}/revisions/{version}",
         "GET /tags", "GET /tags/{name}",
     ];
 
@@ -28,6 +29,7 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
     [
         "POST /posts", "PUT /posts/{id}", "PATCH /posts/{id}", "DELETE /posts/{id}", "GET /me",
         "GET /me/tokens", "POST /me/tokens", "GET /me/tokens/{id}", "DELETE /me/tokens/{id}",
+        "GET /me/posts", "GET /posts/{id}/revisions", "GET /posts/{id}/revisions/{version}",
     ];
 
     /// <summary>Tokens are created with a password: a token cannot make another.</summary>
@@ -53,6 +55,9 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
         "POST /me/tokens 201", "POST /me/tokens 400", "POST /me/tokens 401", "POST /me/tokens 403", "POST /me/tokens 415",
         "GET /me/tokens/{id} 200", "GET /me/tokens/{id} 404",
         "DELETE /me/tokens/{id} 204", "DELETE /me/tokens/{id} 403", "DELETE /me/tokens/{id} 404",
+        "GET /me/posts 200", "GET /me/posts 400", "GET /me/posts 401",
+        "GET /posts/{id}/revisions 200", "GET /posts/{id}/revisions 400", "GET /posts/{id}/revisions 401", "GET /posts/{id}/revisions 403", "GET /posts/{id}/revisions 404",
+        "GET /posts/{id}/revisions/{version} 200", "GET /posts/{id}/revisions/{version} 403", "GET /posts/{id}/revisions/{version} 404",
         "GET /tags 200", "GET /tags 304", "GET /tags 400", "GET /tags/{name} 200", "GET /tags/{name} 304", "GET /tags/{name} 404",
     ];
 
@@ -314,6 +319,28 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
         await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, unknown, author, BlogClient.Json("""{"title":"t"}""", MergePatch)), HttpStatusCode.NotFound);
         await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, self, author, BlogClient.Json("""{"title":"t"}""", MergePatch), stale), HttpStatusCode.PreconditionFailed);
         await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, self, author, BlogClient.Json("""{"title":"t"}""")), HttpStatusCode.UnsupportedMediaType);
+
+        // Revisions: the replace and the patch above each kept the version they replaced.
+        var revisions = BlogClient.Href(post, "revisions");
+        var revisionPage = await CheckedJsonAsync(check, await client.SendAsync(HttpMethod.Get, $"{revisions}?size=1", author), HttpStatusCode.OK);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, BlogClient.Href(revisionPage, "next"), author), HttpStatusCode.OK);
+        var revision = BlogClient.Href(revisionPage["_embedded"]!["revisions"]![0]!, "self");
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, revision, author), HttpStatusCode.OK);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, revision, other), HttpStatusCode.Forbidden);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, $"{revisions}/999", author), HttpStatusCode.NotFound);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, revisions, other), HttpStatusCode.Forbidden);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, revisions), HttpStatusCode.Unauthorized);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, $"{revisions}?size=0", author), HttpStatusCode.BadRequest);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, $"{unknown}/revisions", author), HttpStatusCode.NotFound);
+
+        // The author's own posts: a tagged draft, listed for its author only.
+        var myPosts = await client.RootLinkAsync("myPosts");
+        await check.CheckAsync(
+            await client.SendAsync(HttpMethod.Post, posts, author, BlogClient.Json("""{"title":"A draft","body":"b","status":"draft","tags":["openapi"]}""")),
+            HttpStatusCode.Created);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, $"{myPosts}?status=draft", author), HttpStatusCode.OK);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, $"{myPosts}?status=nope", author), HttpStatusCode.BadRequest);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Get, myPosts), HttpStatusCode.Unauthorized);
 
         // Delete.
         await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, self, other), HttpStatusCode.Forbidden);

@@ -13,9 +13,10 @@ using Npgsql;
 namespace Blog.Tests.Reliability;
 
 /// <summary>
-/// Runs the real service as a child process, puts a write load on it, kills it with SIGKILL mid-load and restarts it
-/// on the same database, three times; every create that was answered 201 must still be there, with its title, and
-/// the database must pass its integrity check (SQLite's <c>PRAGMA integrity_check</c>; on PostgreSQL, amcheck over
+/// Runs the real service as a child process, puts a write load on it (tagged creates, half of them drafts that are
+/// then published with other tags), kills it with SIGKILL mid-load and restarts it on the same database, three times;
+/// every write that was answered 201 or 200 must still be there, as it was answered, the kept counts (each author's
+/// and each tag's) must equal the rows they count, and the database must pass its integrity check (SQLite's <c>PRAGMA integrity_check</c>; on PostgreSQL, amcheck over
 /// every B-tree index and the rows it must index). On PostgreSQL the server itself is also stopped at once
 /// (<c>pg_ctl restart -m immediate</c>, a crash as far as its data is concerned) after each kill.
 /// </summary>
@@ -74,7 +75,7 @@ public sealed class CrashSafety(DatabaseProvider provider)
             }
             else
             {
-                lost.AddRange(await FindLostAsync(http, server, acknowledged.Values));
+                lost.AddRange(await FindLostAsync(http, server, authorization, acknowledged.Values));
                 Assert.That(lost, Is.Empty, () => $"Acknowledged creates missing after restart {kill - 1}:\n{string.Join('\n', lost.Take(20))}\n{server.LoggedErrors()}");
             }
 
@@ -94,11 +95,11 @@ public sealed class CrashSafety(DatabaseProvider provider)
             var state = await InspectDatabaseAsync(acknowledged.Keys);
             Assert.That(state.Integrity, Is.EqualTo("ok"), $"integrity check after kill {kill}");
             Assert.That(state.MissingTitles, Is.Empty, () => $"Acknowledged titles not in the database after kill {kill}: {string.Join(", ", state.MissingTitles.Take(20))}");
-            Assert.That(state.PostCountMismatches, Is.Empty, $"Users whose postCount differs from their posts after kill {kill}");
+            Assert.That(state.PostCountMismatches, Is.Empty, $"Users and tags whose kept count differs from their posts after kill {kill}");
         }
 
         var last = await StartAsync(apiDll, http);
-        lost.AddRange(await FindLostAsync(http, last, acknowledged.Values));
+        lost.AddRange(await FindLostAsync(http, last, authorization, acknowledged.Values));
         last.Kill();
         var final = await InspectDatabaseAsync(acknowledged.Keys);
 
@@ -108,11 +109,11 @@ public sealed class CrashSafety(DatabaseProvider provider)
             Assert.That(lost, Is.Empty, () => $"Acknowledged creates missing after the last restart:\n{string.Join('\n', lost.Take(20))}\n{last.LoggedErrors()}");
             Assert.That(final.Integrity, Is.EqualTo("ok"), "integrity check at the end");
             Assert.That(final.MissingTitles, Is.Empty);
-            Assert.That(final.PostCountMismatches, Is.Empty, "Users whose postCount differs from their posts at the end");
+            Assert.That(final.PostCountMismatches, Is.Empty, "Users and tags whose kept count differs from their posts at the end");
         }
     }
 
-    private sealed record Created(string Title, string Path, int Kill);
+    private sealed record Created(string Title, string Path, int Kill, string Status, string[] Tags);
 
     private sealed record LoadResult(TimeSpan Elapsed, int Acknowledged, int CutOff, IReadOnlyCollection<string> Unexpected);
 
@@ -155,9 +156,14 @@ public sealed class CrashSafety(DatabaseProvider provider)
             for (var n = 0; !stop.IsCancellationRequested; n++)
             {
                 var title = $"crash k{kill} w{writer} n{n} {Guid.NewGuid():N}";
+                var draft = n % 2 == 1;
+                string[] tags = [$"crash-{n % 5}", $"writer-{writer}"];
                 using var request = new HttpRequestMessage(HttpMethod.Post, posts)
                 {
-                    Content = new StringContent(JsonSerializer.Serialize(new { title, body = $"Written by writer {writer} before kill {kill}." }), Encoding.UTF8, "application/json"),
+                    Content = new StringContent(
+                        JsonSerializer.Serialize(new { title, body = $"Written by writer {writer} before kill {kill}.", tags, status = draft ? "draft" : "published" }),
+                        Encoding.UTF8,
+                        "application/json"),
                 };
                 request.Headers.Authorization = authorization;
                 HttpResponseMessage response;
@@ -181,6 +187,7 @@ public sealed class CrashSafety(DatabaseProvider provider)
                     return;
                 }
 
+                string path;
                 using (response)
                 {
                     if (response.StatusCode != HttpStatusCode.Created || response.Headers.Location is null)
@@ -196,9 +203,52 @@ public sealed class CrashSafety(DatabaseProvider provider)
                         continue;
                     }
 
-                    acknowledged[title] = new Created(title, response.Headers.Location.AbsolutePath, kill);
+                    path = response.Headers.Location.AbsolutePath;
+                    acknowledged[title] = new Created(title, path, kill, draft ? "draft" : "published", tags);
                     Interlocked.Increment(ref acknowledgedHere);
                 }
+
+                if (draft && !await PublishAsync(title, path))
+                {
+                    return;
+                }
+            }
+        }
+
+        // Publishes the draft with other tags; false once the server is gone.
+        async Task<bool> PublishAsync(string title, string path)
+        {
+            string[] tags = ["crash-published", $"crash-{title.Length % 5}"];
+            using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(server.BaseAddress, path))
+            {
+                Content = new StringContent(JsonSerializer.Serialize(new { status = "published", tags }), Encoding.UTF8, "application/merge-patch+json"),
+            };
+            request.Headers.Authorization = authorization;
+            try
+            {
+                using var response = await http.SendAsync(request);
+                var text = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    unexpected.Enqueue($"PATCH {path} → {(int)response.StatusCode}: {text}");
+                    return true;
+                }
+
+                acknowledged[title] = acknowledged[title] with { Status = "published", Tags = tags };
+                return true;
+            }
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
+            {
+                if (await server.WaitForExitAsync(TimeSpan.FromSeconds(5)))
+                {
+                    Interlocked.Increment(ref cutOff);
+                }
+                else
+                {
+                    unexpected.Enqueue($"PATCH {path}: {error.GetType().Name}: {error.Message} while the server was running");
+                }
+
+                return false;
             }
         }
 
@@ -222,21 +272,28 @@ public sealed class CrashSafety(DatabaseProvider provider)
         return new LoadResult(killedAfter, acknowledgedHere, cutOff, unexpected.ToArray());
     }
 
-    /// <summary>Each acknowledged create, read back through the restarted service: 200 and the same title.</summary>
-    private static async Task<List<string>> FindLostAsync(HttpClient http, BlogServerProcess server, IEnumerable<Created> creates)
+    /// <summary>
+    /// Each acknowledged write, read back by its author through the restarted service: 200, the same title, and the
+    /// status and tags of the last answered write.
+    /// </summary>
+    private static async Task<List<string>> FindLostAsync(HttpClient http, BlogServerProcess server, AuthenticationHeaderValue authorization, IEnumerable<Created> creates)
     {
         var lost = new ConcurrentQueue<string>();
         await Parallel.ForEachAsync(creates, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (created, _) =>
         {
-            using var response = await http.GetAsync(new Uri(server.BaseAddress, created.Path));
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseAddress, created.Path));
+            request.Headers.Authorization = authorization;
+            using var response = await http.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != HttpStatusCode.OK)
+            var post = response.StatusCode == HttpStatusCode.OK ? JsonNode.Parse(text) : null;
+            var tags = post?["tags"]?.AsArray().Select(tag => tag!.GetValue<string>()).ToArray() ?? [];
+            if (post is null)
             {
                 lost.Enqueue($"{created.Path} ('{created.Title}', acknowledged before kill {created.Kill}) → {(int)response.StatusCode}: {text}");
             }
-            else if (JsonNode.Parse(text)?["title"]?.GetValue<string>() != created.Title)
+            else if (post["title"]?.GetValue<string>() != created.Title || post["status"]?.GetValue<string>() != created.Status || !tags.SequenceEqual(created.Tags))
             {
-                lost.Enqueue($"{created.Path} ('{created.Title}', acknowledged before kill {created.Kill}) → 200 with another title: {text}");
+                lost.Enqueue($"{created.Path} ('{created.Title}', {created.Status}, [{string.Join(", ", created.Tags)}], acknowledged before kill {created.Kill}) → 200 with: {text}");
             }
         });
         return [.. lost];
@@ -306,8 +363,14 @@ public sealed class CrashSafety(DatabaseProvider provider)
         var present = (await ReadAsync(connection, """SELECT "Title" FROM "Posts";""", row => row.GetString(0))).ToHashSet(StringComparer.Ordinal);
         var mismatches = await ReadAsync(
             connection,
-            """SELECT "Username", "PostCount", (SELECT COUNT(*) FROM "Posts" WHERE "Posts"."AuthorId" = "Users"."Id") FROM "Users";""",
-            row => Convert.ToInt64(row.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) == row.GetInt64(2) ? null : $"{row.GetString(0)}: postCount {row.GetValue(1)}, posts {row.GetInt64(2)}");
+            """
+            SELECT 'user ' || "Username", "PostCount", (SELECT COUNT(*) FROM "Posts" WHERE "Posts"."AuthorId" = "Users"."Id" AND "PublishedDate" IS NOT NULL) FROM "Users"
+            UNION ALL
+            SELECT 'tag ' || "Name", "PostCount",
+                   (SELECT COUNT(*) FROM "PostTags" JOIN "Posts" ON "Posts"."Id" = "PostTags"."PostId" WHERE "PostTags"."Name" = "Tags"."Name" AND "PublishedDate" IS NOT NULL)
+            FROM "Tags";
+            """,
+            row => Convert.ToInt64(row.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) == row.GetInt64(2) ? null : $"{row.GetString(0)}: kept count {row.GetValue(1)}, rows {row.GetInt64(2)}");
 
         return new DatabaseState(integrity, [.. acknowledgedTitles.Where(title => !present.Contains(title))], [.. mismatches.OfType<string>()]);
     }

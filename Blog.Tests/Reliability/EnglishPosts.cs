@@ -40,8 +40,8 @@ public static class EnglishPosts
 
         using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO Posts (Id, Title, Body, AuthorId, AuthorName, PostedDate, UpdatedDate, Version)
-            VALUES ($id, $title, $body, $authorId, $authorName, $date, $date, 1)
+            INSERT INTO Posts (Id, Title, Body, Tags, AuthorId, AuthorName, PostedDate, UpdatedDate, PublishedDate, ListedDate, CommentCount, Version)
+            VALUES ($id, $title, $body, '', $authorId, $authorName, $date, $date, $date, $date, 0, 1)
             """;
         var id = insert.Parameters.Add("$id", SqliteType.Text);
         var title = insert.Parameters.Add("$title", SqliteType.Text);

@@ -274,10 +274,13 @@ public sealed class FuzzRequestGenerator(FuzzTargets targets, int seed)
         {
             Resource.Root => Pick("/", "/", "/", "//", "/.", "/%2F", "/%2e"),
             Resource.Posts => Pick("/posts", "/posts", "/posts", "/posts", "/posts/", "/POSTS", "/Posts", "//posts", "/posts/.", "/posts;x=1", "/posts%2F", "/posts.json", "/./posts", "/users/../posts", "/posts/%20"),
-            Resource.Post => "/posts/" + PostId() + (Chance(0.05) ? Pick("/", "/x", "/..", "/posts", "%20", ".json") : ""),
+            Resource.Post => "/posts/" + PostId() + (Chance(0.05) ? Pick("/", "/x", "/..", "/posts", "%20", ".json") : "")
+                + (Chance(0.15) ? Note(Pick("/revisions", "/revisions/1", "/revisions/2", "/revisions/0", "/revisions/-1", "/revisions/99999999999999999999", "/comments")) : ""),
             Resource.Users => Pick("/users", "/users", "/users", "/users/", "/USERS", "//users", "/users/."),
             Resource.User => "/users/" + Username(),
-            Resource.Me => Pick("/me", "/me", "/me", "/me/", "/ME", "/me/posts", "/me/..", "/me/tokens", "/me/tokens", "/me/tokens/" + Pick(targets.PostIds), "/me/tokens/x"),
+            Resource.Me => Pick(
+                "/me", "/me", "/me", "/me/", "/ME", "/me/posts", "/me/posts?status=draft", "/me/posts?status=scheduled", "/me/posts?status=x",
+                "/me/..", "/me/tokens", "/me/tokens", "/me/tokens/" + Pick(targets.PostIds), "/me/tokens/x"),
             Resource.Health => Pick("/health", "/health", "/health", "/health/", "/HEALTH", "/health/ready", "/health%01"),
             Resource.OpenApi => Pick("/swagger/v1/swagger.json", "/swagger", "/swagger/v2/swagger.json", "/swagger/v1/swagger.json/", "/swagger/%2e%2e/swagger.json"),
             _ => JunkPath(),
@@ -804,16 +807,58 @@ public sealed class FuzzRequestGenerator(FuzzTargets targets, int seed)
 
         private string Text() => Chance(0.7) ? Pick(Texts) : RandomUnicode(1 + rng.Next(60));
 
-        private string Post() => JsonSerializer.Serialize(new { title = Text(), body = Text() });
+        private string Post() => Chance(0.5)
+            ? JsonSerializer.Serialize(new { title = Text(), body = Text() })
+            : JsonSerializer.Serialize(WithPublishing(new Dictionary<string, object?> { ["title"] = Text(), ["body"] = Text() }));
 
         private string Patch() => Pick(
             JsonSerializer.Serialize(new { title = Text() }),
             JsonSerializer.Serialize(new { body = Text() }),
             JsonSerializer.Serialize(new { title = Text(), body = Text() }),
+            JsonSerializer.Serialize(WithPublishing([])),
+            JsonSerializer.Serialize(WithPublishing(new Dictionary<string, object?> { ["title"] = Text() })),
             "{\"title\":null}",
             "{\"body\":null}",
+            "{\"tags\":null}",
+            "{\"status\":null}",
+            "{\"publishedDate\":null}",
+            "{\"status\":\"draft\",\"publishedDate\":null}",
             "{}",
             "{\"authorName\":\"someone\"}");
+
+        /// <summary>Some of the v2 members (tags, status, publishedDate), each valid or not.</summary>
+        private Dictionary<string, object?> WithPublishing(Dictionary<string, object?> members)
+        {
+            if (Chance(0.6))
+            {
+                members["tags"] = Note(Pick("tags:ok", "tags:mixed-case", "tags:empty", "tags:null", "tags:eleven", "tags:bad", "tags:not-strings", "tags:string", "tags:long")) switch
+                {
+                    "tags:ok" => new[] { "dotnet", "http" },
+                    "tags:mixed-case" => new[] { " DotNet ", "dotnet", "HTTP" },
+                    "tags:empty" => Array.Empty<string>(),
+                    "tags:null" => null,
+                    "tags:eleven" => Enumerable.Range(0, 11).Select(i => $"t{i}").ToArray(),
+                    "tags:bad" => new[] { Text() },
+                    "tags:not-strings" => new object?[] { 1, null, true },
+                    "tags:string" => "dotnet",
+                    _ => new[] { new string('a', 33) },
+                };
+            }
+
+            if (Chance(0.5))
+            {
+                members["status"] = Pick<object?>("draft", "published", "published", "scheduled", "DRAFT", "", null, 1);
+            }
+
+            if (Chance(0.4))
+            {
+                members["publishedDate"] = Pick<object?>(
+                    "2030-01-01T00:00:00Z", "2000-01-01T00:00:00.123Z", "2026-11-26T10:00:00+05:00", "0001-01-01T00:00:00+05:00",
+                    "9999-12-31T23:59:59.9999999-05:00", "9999-12-31T23:59:59.9999999Z", "not a date", "", 0, null);
+            }
+
+            return members;
+        }
 
         private string WithExtras() => JsonSerializer.Serialize(new Dictionary<string, object?>
         {
