@@ -49,6 +49,39 @@ public sealed class TagsOfPostsNotYetPublic(DatabaseProvider provider) : Integra
     }
 
     [Test]
+    public async Task CountsTheTagsAScheduledPostWasGivenWhileWaiting()
+    {
+        var (first, second) = (TaggedPosts.UniqueTag(), TaggedPosts.UniqueTag());
+        var post = await Client.CreateTaggedPostAsync(author, [first], status: "published", publishedDate: clock.Now.AddHours(1));
+        await Client.PatchAsync(post, author, $$"""{"tags":["{{second}}"]}""");
+        var before = (await Client.PublicCountAsync(first), await Client.PublicCountAsync(second));
+
+        clock.Advance(TimeSpan.FromHours(1));
+        var at = (await Client.PublicCountAsync(first), await Client.PublicCountAsync(second));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before, Is.EqualTo((0, 0)), "before the instant");
+            Assert.That(at, Is.EqualTo((0, 1)), "at the instant");
+        });
+    }
+
+    [Test]
+    public async Task StopsCountingAPublicPostRescheduledForLater()
+    {
+        var name = TaggedPosts.UniqueTag();
+        var post = await Client.CreateTaggedPostAsync(author, [name]);
+        await Client.CreateTaggedPostAsync(author, [name]);
+        var publishedDate = clock.Now.AddHours(1).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+
+        await Client.PatchAsync(post, author, $$"""{"publishedDate":"{{publishedDate}}"}""");
+        var rescheduled = await Client.PublicCountAsync(name);
+        clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.That((rescheduled, await Client.PublicCountAsync(name)), Is.EqualTo((1, 2)));
+    }
+
+    [Test]
     public async Task CountsOnlyThePublicPostsOfATagScheduledPostsShareAndOrdersByThatCount()
     {
         var (shared, other) = (TaggedPosts.UniqueTag("b"), TaggedPosts.UniqueTag("a"));
