@@ -1,7 +1,9 @@
+using Blog.Domain.Comments;
 using Blog.Domain.Posts;
 using Blog.Domain.Tags;
 using Blog.Domain.Tokens;
 using Blog.Domain.Users;
+using Blog.Infrastructure.Comments;
 using Blog.Infrastructure.Data;
 using Blog.Infrastructure.Posts;
 using Blog.Infrastructure.Security;
@@ -46,6 +48,7 @@ public static class DependencyInjection
         services.AddDatabaseTime();
         services.AddSingleton<CompiledQueries>();
         services.AddScoped<IPostRepository, PostRepository>();
+        services.AddScoped<ICommentRepository, CommentRepository>();
         services.AddScoped<ITagRepository, TagRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IAccessTokenRepository, AccessTokenRepository>();

@@ -6,6 +6,7 @@ using Blog.Api.Json;
 using Blog.Api.OpenApi;
 using Blog.Api.RateLimits;
 using Blog.Api.Posts;
+using Blog.Domain.Comments;
 using Blog.Domain.Posts;
 using Blog.Domain.Tags;
 using Blog.Domain.Tokens;
@@ -25,6 +26,7 @@ public static class ApiServices
         services.AddProblemDetails();
 
         services.AddScoped<PostService>();
+        services.AddScoped<CommentService>();
         services.AddScoped<TagService>();
         services.AddScoped<UserService>();
         services.AddScoped<AccessTokenService>();

@@ -28,6 +28,10 @@ public sealed class HalLinks(LinkGenerator generator, IHttpContextAccessor acces
 
     public Link Revision(Guid postId, long version) => To(RouteNames.Revision, new RouteValueDictionary { ["id"] = postId, ["version"] = version });
 
+    public Link Comments(Guid postId) => FromTemplate(RouteNames.Comments, "id", GuidMarker, postId.ToString());
+
+    public Link Comment(Guid id) => FromTemplate(RouteNames.Comment, "id", GuidMarker, id.ToString());
+
     public Link Users() => Fixed(RouteNames.Users);
 
     public Link User(string username) => FromTemplate(RouteNames.User, "username", TextMarker, username);

@@ -8,6 +8,8 @@ public static class RouteNames
     public const string Post = "post";
     public const string Revisions = "revisions";
     public const string Revision = "revision";
+    public const string Comments = "comments";
+    public const string Comment = "comment";
     public const string Users = "users";
     public const string User = "user";
     public const string Me = "me";

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Blog.Api.Hal;
+using Blog.Domain;
+using Blog.Domain.Comments;
 using Blog.Domain.Paging;
 using Blog.Domain.Posts;
 using Blog.Domain.Tags;
@@ -10,13 +12,15 @@ using Microsoft.Net.Http.Headers;
 namespace Blog.Api.Http;
 
 /// <summary>
-/// Strong ETags and the conditional headers that use them (RFC 9110 §13). A post's ETag names the post and its
-/// version, so a tag from one post never matches another.
+/// Strong ETags and the conditional headers that use them (RFC 9110 §13). A post's or a comment's ETag names it and
+/// its version, so a tag from one never matches another.
 /// </summary>
 public static class EntityTags
 {
-    public static EntityTagHeaderValue For(Post post) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"\"{post.Id:N}-{post.Version}\""));
+    public static EntityTagHeaderValue For(Post post) => Versioned(post.Id, post);
+
+    /// <summary>A comment's tag has the post's form; its id is its own, so it never matches a post's.</summary>
+    public static EntityTagHeaderValue For(Comment comment) => Versioned(comment.Id, comment);
 
     /// <summary>A revision never changes: its tag names the post and the version it was, apart from the post's own tags.</summary>
     public static EntityTagHeaderValue For(PostRevision revision) =>
@@ -40,12 +44,13 @@ public static class EntityTags
     }
 
     /// <summary>
-    /// The request's preconditions on a write to <paramref name="postId"/>, read as RFC 9110 §13.1 says: <c>If-Match</c>
-    /// compares strongly (the exact tag, so <c>"…-08"</c> is not version 8) and <c>*</c> only alone. <c>If-Unmodified-Since</c>
-    /// counts only without <c>If-Match</c>, and is ignored when it is not a valid date. <c>If-None-Match</c> compares
-    /// weakly, and <c>*</c> refuses any existing post. A conditional header that does not parse fails, never passes.
+    /// The request's preconditions on a write to the post or comment <paramref name="id"/>, read as RFC 9110 §13.1 says:
+    /// <c>If-Match</c> compares strongly (the exact tag, so <c>"…-08"</c> is not version 8) and <c>*</c> only alone.
+    /// <c>If-Unmodified-Since</c> counts only without <c>If-Match</c>, and is ignored when it is not a valid date.
+    /// <c>If-None-Match</c> compares weakly, and <c>*</c> refuses any existing resource. A conditional header that does
+    /// not parse fails, never passes.
     /// </summary>
-    public static WritePreconditions ReadPreconditions(HttpRequest request, Guid postId)
+    public static WritePreconditions ReadPreconditions(HttpRequest request, Guid id)
     {
         var headers = request.GetTypedHeaders();
         var preconditions = WritePreconditions.None;
@@ -53,7 +58,7 @@ public static class EntityTags
         {
             var ifMatch = headers.IfMatch;
             var onlyStar = ifMatch is [var single] && single.Equals(EntityTagHeaderValue.Any);
-            preconditions = preconditions with { MatchingVersions = onlyStar ? null : VersionsIn(ifMatch.Where(tag => !tag.IsWeak), postId) };
+            preconditions = preconditions with { MatchingVersions = onlyStar ? null : VersionsIn(ifMatch.Where(tag => !tag.IsWeak), id) };
         }
         else if (headers.IfUnmodifiedSince is { } since)
         {
@@ -65,15 +70,15 @@ public static class EntityTags
             var ifNoneMatch = headers.IfNoneMatch;
             preconditions = ifNoneMatch.Count == 0 || ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any))
                 ? preconditions with { ExcludesEveryVersion = true }
-                : preconditions with { ExcludedVersions = VersionsIn(ifNoneMatch, postId) };
+                : preconditions with { ExcludedVersions = VersionsIn(ifNoneMatch, id) };
         }
 
         return preconditions;
     }
 
-    private static HashSet<long> VersionsIn(IEnumerable<EntityTagHeaderValue> tags, Guid postId)
+    private static HashSet<long> VersionsIn(IEnumerable<EntityTagHeaderValue> tags, Guid id)
     {
-        var prefix = $"\"{postId:N}-";
+        var prefix = $"\"{id:N}-";
         return tags
             .Select(tag => tag.Tag.Value ?? string.Empty)
             .Where(tag => tag.StartsWith(prefix, StringComparison.Ordinal) && tag.EndsWith('"'))
@@ -89,11 +94,19 @@ public static class EntityTags
         request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
 
     /// <summary>Sets <c>ETag</c> and <c>Last-Modified</c> for a post's representation; returns the tag.</summary>
-    public static EntityTagHeaderValue SetValidators(HttpResponse response, Post post)
+    public static EntityTagHeaderValue SetValidators(HttpResponse response, Post post) => SetValidators(response, For(post), post);
+
+    /// <summary>Sets <c>ETag</c> and <c>Last-Modified</c> for a comment's representation; returns the tag.</summary>
+    public static EntityTagHeaderValue SetValidators(HttpResponse response, Comment comment) => SetValidators(response, For(comment), comment);
+
+    private static EntityTagHeaderValue Versioned(Guid id, IVersioned resource) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"\"{id:N}-{resource.Version}\""));
+
+    private static EntityTagHeaderValue SetValidators(HttpResponse response, EntityTagHeaderValue tag, IVersioned resource)
     {
         var headers = response.GetTypedHeaders();
-        headers.ETag = For(post);
-        headers.LastModified = new DateTimeOffset(post.UpdatedDate);
-        return headers.ETag;
+        headers.ETag = tag;
+        headers.LastModified = new DateTimeOffset(resource.UpdatedDate);
+        return tag;
     }
 }

@@ -21,9 +21,9 @@ public sealed class DocumentedHeaderFilter : IOperationFilter
         if (headers.OfType<AcceptsPreconditionsAttribute>().Any())
         {
             headers.Add(new DocumentedHeaderAttribute(
-                HeaderNames.IfNoneMatch, "Only change the post if its ETag is none of these (weak comparison; * refuses any existing post); otherwise 412."));
+                HeaderNames.IfNoneMatch, "Only change the resource if its ETag is none of these (weak comparison; * refuses any existing one); otherwise 412."));
             headers.Add(new DocumentedHeaderAttribute(
-                HeaderNames.IfUnmodifiedSince, "Only change the post if it has not changed since this HTTP date (ignored beside If-Match); otherwise 412."));
+                HeaderNames.IfUnmodifiedSince, "Only change the resource if it has not changed since this HTTP date (ignored beside If-Match); otherwise 412."));
         }
 
         foreach (var header in headers)

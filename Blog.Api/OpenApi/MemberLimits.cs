@@ -25,11 +25,11 @@ public sealed partial class MemberLimits
 
     public decimal? Maximum { get; set; }
 
+    /// <summary>The values a member may take (a <c>OneOf</c> rule on it, such as a post's <c>status</c>).</summary>
+    public IReadOnlyList<string>? Values { get; set; }
+
     /// <summary>The values each item of a list may take (a <c>OneOf</c> rule on its items).</summary>
     public IReadOnlyList<string>? ItemValues { get; set; }
-
-    /// <summary>The values the member itself may take (a <c>OneOf</c> rule on it).</summary>
-    public IReadOnlyList<string>? Values { get; set; }
 
     public void ApplyTo(OpenApiSchema schema)
     {
@@ -55,7 +55,9 @@ public sealed partial class MemberLimits
             schema.MaxLength = MaxLength ?? schema.MaxLength;
             if (Values is { } values)
             {
-                schema.Enum = [.. values.Select(value => (JsonNode)JsonValue.Create(value))];
+                // A member that may be null (left out, as a null) lists null too: JSON Schema holds a null against the enum.
+                var allowsNull = schema.Type?.HasFlag(JsonSchemaType.Null) == true;
+                schema.Enum = [.. values.Select(value => (JsonNode)JsonValue.Create(value)), .. allowsNull ? new JsonNode[] { null! } : []];
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Blog.Api.Validation;
 using Blog.Domain.Posts;
 using Blog.Domain.Tags;
@@ -26,7 +25,10 @@ public sealed class PostMergePatchValidator : AbstractValidator<PostMergePatch>
         When(patch => patch.HasTitle, () => RuleFor(patch => patch.Title).PostTitle());
         When(patch => patch.HasBody, () => RuleFor(patch => patch.Body).PostBody());
         When(patch => patch.HasTags, () => RuleFor(patch => patch.Tags).PostTags());
-        When(patch => patch.HasStatus, () => RuleFor(patch => patch.Status).PostStatus());
+        When(patch => patch.HasStatus, () => RuleFor(patch => patch.Status)
+            .Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("status cannot be null; send \"draft\" or \"published\".")
+            .PostStatus());
         When(patch => patch.HasPublishedDate, () =>
         {
             RuleFor(patch => patch.PublishedDate).Null().When(patch => patch.Status == PostStatusNames.Draft)
@@ -49,12 +51,7 @@ internal static class PostRules
         .NoControlCharacters().WithMessage("The title must not contain control characters.")
         .MaximumCharacters(Post.TitleMaxLength).WithMessage($"The title must be at most {Post.TitleMaxLength} characters.");
 
-    public static IRuleBuilderOptions<T, string?> PostBody<T>(this IRuleBuilderInitial<T, string?> rule) => rule
-        .Cascade(CascadeMode.Stop)
-        .NotNull().WithMessage("A body is required.")
-        .NotBlank().WithMessage("The body must not be blank.")
-        .NoControlCharacters(allowTabsAndLineBreaks: true).WithMessage("The body must not contain control characters other than tabs and line breaks.")
-        .MaximumCharacters(Post.BodyMaxLength).WithMessage(string.Create(CultureInfo.InvariantCulture, $"The body must be at most {Post.BodyMaxLength:N0} characters."));
+    public static IRuleBuilderOptions<T, string?> PostBody<T>(this IRuleBuilderInitial<T, string?> rule) => rule.WrittenBody(Post.BodyMaxLength);
 
     public static IRuleBuilderOptions<T, IReadOnlyList<string>?> PostTags<T>(this IRuleBuilderInitial<T, IReadOnlyList<string>?> rule) => rule
         .Cascade(CascadeMode.Stop)
@@ -64,6 +61,6 @@ internal static class PostRules
         .Must(tags => TagName.NormalizeAll(tags!).Count <= TagName.MaxPerPost)
         .WithMessage($"A post has at most {TagName.MaxPerPost} tags.");
 
-    public static IRuleBuilderOptions<T, string?> PostStatus<T>(this IRuleBuilderInitial<T, string?> rule) =>
+    public static IRuleBuilderOptions<T, string?> PostStatus<T>(this IRuleBuilder<T, string?> rule) =>
         rule.OneOf(PostStatusNames.All).WithMessage("status is draft or published.");
 }

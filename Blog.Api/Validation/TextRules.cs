@@ -1,3 +1,4 @@
+using System.Globalization;
 using Blog.Domain.Text;
 using FluentValidation;
 using FluentValidation.Validators;
@@ -20,6 +21,17 @@ public static class TextRules
 
     public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule, bool allowTabsAndLineBreaks = false) =>
         rule.Must(text => text is null || !UnicodeText.HasControlCharacter(text, allowTabsAndLineBreaks));
+
+    /// <summary>
+    /// The body of a post or a comment: required, not blank, no control characters but tabs and line breaks, at most
+    /// <paramref name="max"/> characters. One error per member: the first rule it breaks.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> WrittenBody<T>(this IRuleBuilderInitial<T, string?> rule, int max) => rule
+        .Cascade(CascadeMode.Stop)
+        .NotNull().WithMessage("A body is required.")
+        .NotBlank().WithMessage("The body must not be blank.")
+        .NoControlCharacters(allowTabsAndLineBreaks: true).WithMessage("The body must not contain control characters other than tabs and line breaks.")
+        .MaximumCharacters(max).WithMessage(string.Create(CultureInfo.InvariantCulture, $"The body must be at most {max:N0} characters."));
 }
 
 /// <summary>

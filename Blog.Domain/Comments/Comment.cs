@@ -1,6 +1,6 @@
 namespace Blog.Domain.Comments;
 
-public sealed class Comment
+public sealed class Comment : IVersioned
 {
     public const int BodyMaxLength = 10_000;
 
@@ -35,6 +35,14 @@ public sealed class Comment
 
     public static Comment Create(Guid postId, string body, Actor author, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), postId, body, author.UserId, author.Username, Clock.Truncate(now));
+
+    /// <summary>
+    /// A digest that tells two creates apart (an Idempotency-Key's request): the post commented on and the body. The text
+    /// it hashes starts with a word where a post's starts with a length (see <see cref="Posts.PostContent.Fingerprint"/>),
+    /// so a key used for a post never replays as a comment, nor the other way round.
+    /// </summary>
+    public static string Fingerprint(Guid postId, string body) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"comment\n{postId:N}\n{body}")));
 
     /// <summary>Applies the body; false (and nothing changed) when it is what the comment already says.</summary>
     public bool Edit(string body, DateTimeOffset now)

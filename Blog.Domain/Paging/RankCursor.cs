@@ -6,7 +6,7 @@ namespace Blog.Domain.Paging;
 /// </summary>
 public sealed record RankCursor(PageDirection Direction, int Rank, string Name) : KeysetCursor(Direction)
 {
-    public static RankCursor After(int rank, string name) => new(PageDirection.Older, rank, name);
+    public static RankCursor After(int rank, string name) => new(PageDirection.Forward, rank, name);
 
-    public static RankCursor Before(int rank, string name) => new(PageDirection.Newer, rank, name);
+    public static RankCursor Before(int rank, string name) => new(PageDirection.Backward, rank, name);
 }

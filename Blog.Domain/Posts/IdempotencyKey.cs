@@ -32,8 +32,13 @@ public sealed record IdempotencyKey
     }
 }
 
-/// <summary>What is remembered of a create made with an idempotency key.</summary>
-public sealed record IdempotencyRecord(Guid UserId, string Key, string Fingerprint, Guid PostId, DateTime CreatedAt);
+/// <summary>
+/// What is remembered of a create made with an idempotency key: of a post or of a comment, in one table, so a user's key
+/// names one create of either kind. <see cref="ResourceId"/> is the id of what it created; the fingerprints of the two
+/// kinds never coincide (see <see cref="PostContent.Fingerprint"/> and <see cref="Comments.Comment.Fingerprint"/>), so a
+/// record that matches a request's fingerprint names a resource of that request's kind.
+/// </summary>
+public sealed record IdempotencyRecord(Guid UserId, string Key, string Fingerprint, Guid ResourceId, DateTime CreatedAt);
 
 /// <summary>The outcome of a create: the post, and whether it was made by an earlier request with the same key.</summary>
 public sealed record CreateResult(Post Post, bool Replayed);

@@ -1,6 +1,6 @@
 namespace Blog.Domain.Posts;
 
-public sealed class Post
+public sealed class Post : IVersioned
 {
     public const int TitleMaxLength = 200;
     public const int BodyMaxLength = 100_000;

@@ -86,8 +86,8 @@ public sealed class PostService(IPostRepository posts, IUserRepository users, Ti
             throw new UnprocessableException("This Idempotency-Key was already used with a different post; use a new key for new content.");
         }
 
-        var first = await posts.FindAsync(earlier.PostId, cancellationToken)
-            ?? throw new NotFoundException($"The post created with this Idempotency-Key ({earlier.PostId}) has since been deleted.");
+        var first = await posts.FindAsync(earlier.ResourceId, cancellationToken)
+            ?? throw new NotFoundException($"The post created with this Idempotency-Key ({earlier.ResourceId}) has since been deleted.");
         return new CreateResult(first, Replayed: true);
     }
 

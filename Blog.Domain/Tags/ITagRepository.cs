@@ -13,7 +13,7 @@ public interface ITagRepository
 
     /// <summary>
     /// Reads up to <paramref name="take"/> tags that posts public at <paramref name="now"/> carry, from the cursor: most
-    /// used first, then by name in ordinal order (the reverse when reading newer).
+    /// used first, then by name in ordinal order (the reverse when reading backward).
     /// </summary>
     Task<KeysetSlice<TagSummary>> GetSliceAsync(RankCursor? cursor, int take, DateTime now, CancellationToken cancellationToken);
 

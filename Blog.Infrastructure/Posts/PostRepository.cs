@@ -128,9 +128,37 @@ internal sealed class PostRepository(BlogDbContext db, IPostLookup lookup, IPost
         return true;
     }
 
-    public Task<KeysetSlice<PostRevision>> GetRevisionSliceAsync(Guid postId, PageCursor? cursor, int take, CancellationToken cancellationToken) =>
-        db.PostRevisions.AsNoTracking().Where(revision => revision.PostId == postId)
-            .ReadSliceAsync(nameof(PostRevision.SavedDate), cursor, take, cancellationToken);
+    /// <remarks>
+    /// By version, not by (savedDate, id): two edits saved in the same millisecond have the same savedDate, and ids made
+    /// in the same millisecond are in no order. The cursor names the revision a page starts after; its version is read
+    /// through the primary key.
+    /// </remarks>
+    public async Task<KeysetSlice<PostRevision>> GetRevisionSliceAsync(Guid postId, PageCursor? cursor, int take, CancellationToken cancellationToken)
+    {
+        var revisions = db.PostRevisions.AsNoTracking().Where(revision => revision.PostId == postId);
+        if (cursor is null)
+        {
+            return new(await revisions.OrderByDescending(revision => revision.Version).Take(take).ToListAsync(cancellationToken), HasItemsBehindCursor: false);
+        }
+
+        var at = await revisions.Where(revision => revision.Id == cursor.Id).Select(revision => (long?)revision.Version).FirstOrDefaultAsync(cancellationToken);
+        if (at is not { } version)
+        {
+            // Not a revision of this post (revisions are only ever deleted with their post).
+            return new([], HasItemsBehindCursor: false);
+        }
+
+        if (cursor.Direction == PageDirection.Forward)
+        {
+            var older = await revisions.Where(revision => revision.Version < version)
+                .OrderByDescending(revision => revision.Version).Take(take).ToListAsync(cancellationToken);
+            return new(older, await revisions.AnyAsync(revision => revision.Version >= version, cancellationToken));
+        }
+
+        var newer = await revisions.Where(revision => revision.Version > version)
+            .OrderBy(revision => revision.Version).Take(take).ToListAsync(cancellationToken);
+        return new(newer, await revisions.AnyAsync(revision => revision.Version <= version, cancellationToken));
+    }
 
     public Task<int> CountRevisionsAsync(Guid postId, CancellationToken cancellationToken) =>
         db.PostRevisions.CountAsync(revision => revision.PostId == postId, cancellationToken);

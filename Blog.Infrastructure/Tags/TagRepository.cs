@@ -39,7 +39,7 @@ internal sealed class TagRepository(BlogDbContext db) : ITagRepository
     public async Task<KeysetSlice<TagSummary>> GetSliceAsync(RankCursor? cursor, int take, DateTime now, CancellationToken cancellationToken)
     {
         var (steady, recounted) = await SplitAsync(now, cancellationToken);
-        var order = cursor?.Direction == PageDirection.Newer ? (left, right) => ListOrder(right, left) : ListOrder;
+        var order = cursor?.Direction == PageDirection.Backward ? (left, right) => ListOrder(right, left) : ListOrder;
         if (cursor is null)
         {
             var first = await InListOrder(steady).Take(take).Select(tag => new TagSummary(tag.Name, tag.PostCount)).ToListAsync(cancellationToken);
@@ -49,7 +49,7 @@ internal sealed class TagRepository(BlogDbContext db) : ITagRepository
         var (rank, name, collation) = (cursor.Rank, cursor.Name, BinaryCollation);
         List<TagSummary> ahead;
         bool behind;
-        if (cursor.Direction == PageDirection.Older)
+        if (cursor.Direction == PageDirection.Forward)
         {
             ahead = await InListOrder(steady)
                 .Where(tag => tag.PostCount <= rank)

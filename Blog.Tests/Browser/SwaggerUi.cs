@@ -184,6 +184,11 @@ public sealed class SwaggerUi
             "GET /me/posts",
             "GET /posts/{id}/revisions",
             "GET /posts/{id}/revisions/{version}",
+            "GET /posts/{id}/comments",
+            "POST /posts/{id}/comments",
+            "GET /comments/{id}",
+            "PATCH /comments/{id}",
+            "DELETE /comments/{id}",
             "GET /tags",
             "GET /tags/{name}",
         ];

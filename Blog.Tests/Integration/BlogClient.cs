@@ -97,6 +97,26 @@ public sealed class BlogClient(HttpClient http)
         return await ReadJsonAsync(response);
     }
 
+    /// <summary>Creates a post from a JSON body of the test's own (a draft, a scheduled post) and returns its representation.</summary>
+    public async Task<JsonNode> CreatePostAsync(string user, JsonObject body)
+    {
+        using var response = await SendAsync(HttpMethod.Post, await RootLinkAsync("posts"), user, Json(body.ToJsonString()));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return await ReadJsonAsync(response);
+    }
+
+    /// <summary>Comments on a post through its <c>comments</c> link.</summary>
+    public async Task<HttpResponseMessage> CreateCommentResponseAsync(string? user, JsonNode post, string body = "Nice post!", Action<HttpRequestMessage>? configure = null) =>
+        await SendAsync(HttpMethod.Post, Href(post, "comments"), user, Json(JsonSerializer.Serialize(new { body })), configure);
+
+    /// <summary>Comments on a post and returns the comment's representation.</summary>
+    public async Task<JsonNode> CreateCommentAsync(string user, JsonNode post, string body = "Nice post!")
+    {
+        using var response = await CreateCommentResponseAsync(user, post, body);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return await ReadJsonAsync(response);
+    }
+
     public static async Task<JsonNode> ReadJsonAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new AssertionException("The body is JSON null.");
 

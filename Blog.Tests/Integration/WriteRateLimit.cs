@@ -45,6 +45,26 @@ public sealed class WriteRateLimit(DatabaseProvider provider) : IntegrationTest(
     }
 
     [Test]
+    public async Task CommentWritesSpendTheSameBudget()
+    {
+        // Registered from an address of its own: registrations spend their address's budget, which the other tests use up.
+        var client = Factory.CreateClientFrom(IPAddress.Parse("192.0.2.11"));
+        using var http = client.Http;
+        var user = await client.RegisterAsync();
+        var post = await client.CreatePostAsync(user);
+        var comment = await client.CreateCommentAsync(user, post);
+        using (var patch = await client.SendAsync(HttpMethod.Patch, BlogClient.Href(comment, "self"), user, BlogClient.Json("""{"body":"Edited"}""", "application/merge-patch+json")))
+        {
+            Assert.That(patch.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        using var limited = await client.SendAsync(HttpMethod.Delete, BlogClient.Href(comment, "self"), user);
+
+        await BlogClient.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests);
+        Assert.That(limited.Headers.RetryAfter?.Delta?.TotalSeconds, Is.GreaterThan(0));
+    }
+
+    [Test]
     public async Task RetryAfterIsTheTimeLeftInTheWindow()
     {
         var user = await Client.RegisterAsync();

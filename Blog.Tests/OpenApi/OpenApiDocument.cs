@@ -21,6 +21,7 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
         "DELETE /posts/{id}", "POST /users", "GET /users", "GET /users/{username}", "GET /me", "GET /health",
         "GET /me/tokens", "POST /me/tokens", "GET /me/tokens/{id}", "DELETE /me/tokens/{id}",
         "GET /me/posts", "GET /posts/{id}/revisions", "GET /posts/{id}/revisions/{version}",
+        "GET /posts/{id}/comments", "POST /posts/{id}/comments", "GET /comments/{id}", "PATCH /comments/{id}", "DELETE /comments/{id}",
         "GET /tags", "GET /tags/{name}",
     ];
 
@@ -30,6 +31,7 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
         "POST /posts", "PUT /posts/{id}", "PATCH /posts/{id}", "DELETE /posts/{id}", "GET /me",
         "GET /me/tokens", "POST /me/tokens", "GET /me/tokens/{id}", "DELETE /me/tokens/{id}",
         "GET /me/posts", "GET /posts/{id}/revisions", "GET /posts/{id}/revisions/{version}",
+        "POST /posts/{id}/comments", "PATCH /comments/{id}", "DELETE /comments/{id}",
     ];
 
     /// <summary>Tokens are created with a password: a token cannot make another.</summary>
@@ -58,6 +60,13 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
         "GET /me/posts 200", "GET /me/posts 400", "GET /me/posts 401",
         "GET /posts/{id}/revisions 200", "GET /posts/{id}/revisions 400", "GET /posts/{id}/revisions 401", "GET /posts/{id}/revisions 403", "GET /posts/{id}/revisions 404",
         "GET /posts/{id}/revisions/{version} 200", "GET /posts/{id}/revisions/{version} 403", "GET /posts/{id}/revisions/{version} 404",
+        "GET /posts/{id}/comments 200", "GET /posts/{id}/comments 304", "GET /posts/{id}/comments 400", "GET /posts/{id}/comments 404",
+        "POST /posts/{id}/comments 201", "POST /posts/{id}/comments 400", "POST /posts/{id}/comments 401", "POST /posts/{id}/comments 404",
+        "POST /posts/{id}/comments 415", "POST /posts/{id}/comments 422",
+        "GET /comments/{id} 200", "GET /comments/{id} 304", "GET /comments/{id} 404",
+        "PATCH /comments/{id} 200", "PATCH /comments/{id} 400", "PATCH /comments/{id} 401", "PATCH /comments/{id} 403", "PATCH /comments/{id} 404",
+        "PATCH /comments/{id} 412", "PATCH /comments/{id} 415",
+        "DELETE /comments/{id} 204", "DELETE /comments/{id} 403", "DELETE /comments/{id} 404", "DELETE /comments/{id} 412",
         "GET /tags 200", "GET /tags 304", "GET /tags 400", "GET /tags/{name} 200", "GET /tags/{name} 304", "GET /tags/{name} 404",
     ];
 
@@ -342,6 +351,8 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
         await check.CheckAsync(await client.SendAsync(HttpMethod.Get, $"{myPosts}?status=nope", author), HttpStatusCode.BadRequest);
         await check.CheckAsync(await client.SendAsync(HttpMethod.Get, myPosts), HttpStatusCode.Unauthorized);
 
+        await CheckCommentsAsync(check, post, author, other);
+
         // Delete.
         await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, self, other), HttpStatusCode.Forbidden);
         await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, self, author, configure: stale), HttpStatusCode.PreconditionFailed);
@@ -358,6 +369,58 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
             Assert.That(ExpectedPairs.Except(check.Pairs), Is.Empty, "(operation, status) pairs the test meant to check but could not");
             Assert.That(check.Failures, Is.Empty, "where the document and the service disagree");
         });
+    }
+
+    /// <summary>Comments on <paramref name="post"/>: created, replayed, refused; listed, paged, read, not modified; patched; deleted.</summary>
+    private async Task CheckCommentsAsync(ResponseConformance check, JsonNode post, string author, string other)
+    {
+        var comments = BlogClient.Href(post, "comments");
+        var stale = IfMatch(new EntityTagHeaderValue("\"stale\""));
+        var gone = await CreateCheckedAsync(check, author, "Gone soon");
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, BlogClient.Href(gone, "self"), author), HttpStatusCode.NoContent);
+
+        var comment = await CheckedJsonAsync(check, await client.CreateCommentResponseAsync(other, post, "First comment", Key("comment-1")), HttpStatusCode.Created);
+        await check.CheckAsync(await client.CreateCommentResponseAsync(other, post, "First comment", Key("comment-1")), HttpStatusCode.Created);
+        await check.CheckAsync(await client.CreateCommentResponseAsync(other, post, "Another comment", Key("comment-1")), HttpStatusCode.UnprocessableEntity);
+        await check.CheckAsync(await client.CreateCommentResponseAsync(author, post, "Second comment"), HttpStatusCode.Created);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Post, comments, author, BlogClient.Json("""{"body":" "}""")), HttpStatusCode.BadRequest);
+        await check.CheckAsync(await client.CreateCommentResponseAsync(null, post), HttpStatusCode.Unauthorized);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Post, comments, author, BlogClient.Json("""{"body":"b"}""", "text/plain")), HttpStatusCode.UnsupportedMediaType);
+        await check.CheckAsync(await client.CreateCommentResponseAsync(author, gone), HttpStatusCode.NotFound);
+
+        var commentPage = await GetCheckedAsync(check, $"{comments}?size=1", HttpStatusCode.OK);
+        await GetCheckedAsync(check, BlogClient.Href(commentPage!, "next"), HttpStatusCode.OK);
+        using (var page = await client.SendAsync(HttpMethod.Get, comments))
+        {
+            await check.CheckAsync(page, HttpStatusCode.OK);
+            await check.CheckAsync(await client.SendAsync(HttpMethod.Get, comments, configure: IfNoneMatch(page.Headers.ETag)), HttpStatusCode.NotModified);
+        }
+
+        await GetCheckedAsync(check, $"{comments}?size=0", HttpStatusCode.BadRequest);
+        await GetCheckedAsync(check, BlogClient.Href(gone, "comments"), HttpStatusCode.NotFound);
+
+        var commentSelf = BlogClient.Href(comment, "self");
+        using (var read = await client.SendAsync(HttpMethod.Get, commentSelf))
+        {
+            await check.CheckAsync(read, HttpStatusCode.OK);
+            await check.CheckAsync(await client.SendAsync(HttpMethod.Get, commentSelf, configure: IfNoneMatch(read.Headers.ETag)), HttpStatusCode.NotModified);
+        }
+
+        var edit = BlogClient.Json("""{"body":"Edited"}""", MergePatch);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, commentSelf, other, edit, IfMatch(await CurrentETagAsync(commentSelf))), HttpStatusCode.OK);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, commentSelf, other, BlogClient.Json("""{"body":null}""", MergePatch)), HttpStatusCode.BadRequest);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, commentSelf, content: BlogClient.Json("""{"body":"x"}""", MergePatch)), HttpStatusCode.Unauthorized);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, commentSelf, author, BlogClient.Json("""{"body":"Mine"}""", MergePatch)), HttpStatusCode.Forbidden);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, commentSelf, other, BlogClient.Json("""{"body":"x"}""", MergePatch), stale), HttpStatusCode.PreconditionFailed);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, commentSelf, other, BlogClient.Json("""{"body":"x"}""")), HttpStatusCode.UnsupportedMediaType);
+
+        var stranger = await client.RegisterAsync();
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, commentSelf, stranger), HttpStatusCode.Forbidden);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, commentSelf, author, configure: stale), HttpStatusCode.PreconditionFailed);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, commentSelf, author, configure: IfMatch(await CurrentETagAsync(commentSelf))), HttpStatusCode.NoContent);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Delete, commentSelf, author), HttpStatusCode.NotFound);
+        await check.CheckAsync(await client.SendAsync(HttpMethod.Patch, commentSelf, other, BlogClient.Json("""{"body":"x"}""", MergePatch)), HttpStatusCode.NotFound);
+        await GetCheckedAsync(check, commentSelf, HttpStatusCode.NotFound);
     }
 
     internal static async Task ReportAsync(ResponseConformance check)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Blog.Api.Comments;
 using Blog.Api.Hal;
 using Blog.Api.Posts;
 using Blog.Api.Tags;
@@ -28,6 +29,8 @@ public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(
         yield return new TestCaseData("PostMergePatch", typeof(PostMergePatch)).SetArgDisplayNames("PostMergePatch");
         yield return new TestCaseData("RegisterUserRequest", typeof(RegisterUserRequest)).SetArgDisplayNames("RegisterUserRequest");
         yield return new TestCaseData("CreateAccessTokenRequest", typeof(CreateAccessTokenRequest)).SetArgDisplayNames("CreateAccessTokenRequest");
+        yield return new TestCaseData("CommentRequest", typeof(CommentRequest)).SetArgDisplayNames("CommentRequest");
+        yield return new TestCaseData("CommentMergePatch", typeof(CommentMergePatch)).SetArgDisplayNames("CommentMergePatch");
     }
 
     private static IEnumerable<TestCaseData> Queries()
@@ -37,7 +40,9 @@ public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(
         yield return new TestCaseData("GET /users", typeof(PageQuery)).SetArgDisplayNames("GET /users");
         yield return new TestCaseData("GET /me/tokens", typeof(PageQuery)).SetArgDisplayNames("GET /me/tokens");
         yield return new TestCaseData("GET /me/posts", typeof(OwnPostsQuery)).SetArgDisplayNames("GET /me/posts, its own rules");
+        yield return new TestCaseData("GET /me/posts", typeof(PageQuery)).SetArgDisplayNames("GET /me/posts, the included paging rules");
         yield return new TestCaseData("GET /posts/{id}/revisions", typeof(PageQuery)).SetArgDisplayNames("GET /posts/{id}/revisions");
+        yield return new TestCaseData("GET /posts/{id}/comments", typeof(PageQuery)).SetArgDisplayNames("GET /posts/{id}/comments");
         yield return new TestCaseData("GET /tags", typeof(TagListQuery)).SetArgDisplayNames("GET /tags");
     }
 
@@ -75,6 +80,8 @@ public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(
     [TestCase("PATCH /posts/{id}")]
     [TestCase("POST /users")]
     [TestCase("POST /me/tokens")]
+    [TestCase("POST /posts/{id}/comments")]
+    [TestCase("PATCH /comments/{id}")]
     public void RequireTheBodyOfEveryWrite(string operationName)
     {
         var operation = spec.Operations.Single(found => found.Name == operationName);
@@ -111,7 +118,7 @@ public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(
     public void OfferBasicAndBearerOptionallyOnAnonymousOperations()
     {
         var anonymous = spec.Operations.Where(operation => operation.Name is "GET /" or "GET /posts" or "GET /posts/{id}" or "GET /users" or "GET /users/{username}" or "POST /users"
-            or "GET /tags" or "GET /tags/{name}");
+            or "GET /posts/{id}/comments" or "GET /comments/{id}" or "GET /tags" or "GET /tags/{name}");
 
         Assert.That(
             anonymous.Select(operation => $"{operation.Name}: {spec.Security(operation).ToJsonString()}"),
@@ -162,8 +169,8 @@ public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(
             case IRegularExpressionValidator when schema["pattern"] is null:
                 yield return $"{name}: matches a pattern the schema does not state";
                 break;
-            case IOneOfValidator oneOf when !ItemValues(schema).SequenceEqual(oneOf.Values):
-                yield return $"{name}: (each item) is one of {string.Join(", ", oneOf.Values)}, but the schema says {schema.ToJsonString()}";
+            case IOneOfValidator oneOf when !AllowedValues(schema).SequenceEqual(oneOf.Values):
+                yield return $"{name}: one of {string.Join(", ", oneOf.Values)}, but the schema says {schema.ToJsonString()}";
                 break;
             case IBetweenValidator between when schema["minimum"]?.GetValue<decimal>() != Convert.ToDecimal(between.From, System.Globalization.CultureInfo.InvariantCulture)
                 || schema["maximum"]?.GetValue<decimal>() != Convert.ToDecimal(between.To, System.Globalization.CultureInfo.InvariantCulture):
@@ -172,9 +179,9 @@ public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(
         }
     }
 
-    /// <summary>The values a list's items may take, or the member's own.</summary>
-    private static IEnumerable<string> ItemValues(JsonObject schema) =>
-        ((schema["items"] as JsonObject)?["enum"] ?? schema["enum"])?.AsArray().Select(value => value!.GetValue<string>()) ?? [];
+    /// <summary>The enum of a list's items, or of the member itself, without the null a nullable member lists too.</summary>
+    private static IEnumerable<string> AllowedValues(JsonObject schema) =>
+        ((schema["items"] as JsonObject ?? schema)["enum"]?.AsArray() ?? []).OfType<JsonNode>().Select(value => value.GetValue<string>());
 
     private static string Camel(string member) => char.ToLowerInvariant(member[0]) + member[1..];
 }

@@ -1,4 +1,5 @@
 using AutoMapper;
+using Blog.Api.Comments;
 using Blog.Api.Hal;
 using Blog.Api.Posts;
 using Blog.Api.Tags;
@@ -46,6 +47,7 @@ public sealed class LinkHost : IAsyncDisposable
     /// <summary>A mapper built as the API builds it, with the resolvers it needs.</summary>
     public IMapper CreateMapper(MapperConfiguration configuration) => new Mapper(configuration, type =>
         type == typeof(PostLinksResolver) ? new PostLinksResolver(Links)
+        : type == typeof(CommentLinksResolver) ? new CommentLinksResolver(Links)
         : type == typeof(UserLinksResolver) ? new UserLinksResolver(Links)
         : type == typeof(MeLinksResolver) ? new MeLinksResolver(Links)
         : type == typeof(AccessTokenLinksResolver) ? new AccessTokenLinksResolver(Links)

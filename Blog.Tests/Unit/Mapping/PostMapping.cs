@@ -43,7 +43,7 @@ public sealed class PostMapping
     }
 
     [Test]
-    public void LinksToThePostItsAuthorAndTheCollectionWithAbsoluteUrls()
+    public void LinksToThePostItsAuthorTheCollectionAndItsCommentsWithAbsoluteUrls()
     {
         var links = mapper.Map<PostDto>(post).Links;
 
@@ -52,6 +52,7 @@ public sealed class PostMapping
             Assert.That(links.Self.Href, Is.EqualTo($"{LinkHost.BaseUrl}/posts/{post.Id:D}"));
             Assert.That(links.Author.Href, Is.EqualTo($"{LinkHost.BaseUrl}/users/rick"));
             Assert.That(links.Collection.Href, Is.EqualTo($"{LinkHost.BaseUrl}/posts"));
+            Assert.That(links.Comments.Href, Is.EqualTo($"{LinkHost.BaseUrl}/posts/{post.Id:D}/comments"));
         });
     }
 

@@ -11,8 +11,8 @@ public sealed class CursorCodecTryDecode
 
     private readonly CursorCodec cursors = new(new EphemeralDataProtectionProvider());
 
-    [TestCase(PageDirection.Older)]
-    [TestCase(PageDirection.Newer)]
+    [TestCase(PageDirection.Forward)]
+    [TestCase(PageDirection.Backward)]
     public void ReadsBackTheCursorItIssued(PageDirection direction)
     {
         var cursor = new PageCursor(direction, Date, Id);

@@ -8,9 +8,9 @@ public sealed class CursorCodecTryDecodeRanked
 {
     private readonly CursorCodec cursors = new(new EphemeralDataProtectionProvider());
 
-    [TestCase(PageDirection.Older, 0, "a")]
-    [TestCase(PageDirection.Newer, int.MaxValue, "a-name-of-thirty-two-characters-")]
-    [TestCase(PageDirection.Older, 7, "dotnet")]
+    [TestCase(PageDirection.Forward, 0, "a")]
+    [TestCase(PageDirection.Backward, int.MaxValue, "a-name-of-thirty-two-characters-")]
+    [TestCase(PageDirection.Forward, 7, "dotnet")]
     public void ReadsBackTheCursorItIssued(PageDirection direction, int rank, string name)
     {
         var cursor = new RankCursor(direction, rank, name);

@@ -127,6 +127,29 @@ public sealed class KeysetPagingToPage
         });
     }
 
+    /// <summary>
+    /// An oldest-first listing (a post's comments): its repository reads forward towards newer items and backward
+    /// towards older ones, nearest the cursor first, and the page keeps the listing's order.
+    /// </summary>
+    [Test]
+    public void PagesAnOldestFirstListingForwardAndBack()
+    {
+        var oldestFirst = Items.Reverse().ToArray();
+
+        var forward = ToPage(After(oldestFirst[1]), [oldestFirst[2], oldestFirst[3], oldestFirst[4]], hasItemsBehindCursor: true);
+        var backward = ToPage(Before(oldestFirst[2]), [oldestFirst[1], oldestFirst[0]], hasItemsBehindCursor: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(forward.Items, Is.EqualTo(new[] { oldestFirst[2], oldestFirst[3] }));
+            Assert.That(forward.Next, Is.EqualTo(After(oldestFirst[3])));
+            Assert.That(forward.Prev, Is.EqualTo(Before(oldestFirst[2])));
+            Assert.That(backward.Items, Is.EqualTo(new[] { oldestFirst[0], oldestFirst[1] }));
+            Assert.That(backward.Next, Is.EqualTo(After(oldestFirst[1])));
+            Assert.That(backward.Prev, Is.Null);
+        });
+    }
+
     private static Page<Item> ToPage(PageCursor? cursor, Item[] slice, bool hasItemsBehindCursor) => KeysetPaging.ToPage(
         new KeysetSlice<Item>(slice, hasItemsBehindCursor), new PageRequest(Size, cursor), Items.Length, item => (item.Date, item.Id));
 

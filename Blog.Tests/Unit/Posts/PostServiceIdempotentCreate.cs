@@ -19,7 +19,7 @@ public sealed class PostServiceIdempotentCreate : PostServiceTestBase
         Assert.That(result.Replayed, Is.False);
         Posts.Verify(r => r.TryAddAsync(
             result.Post,
-            It.Is<IdempotencyRecord>(rec => rec.UserId == Author.UserId && rec.Key == "key-1" && rec.PostId == result.Post.Id),
+            It.Is<IdempotencyRecord>(rec => rec.UserId == Author.UserId && rec.Key == "key-1" && rec.ResourceId == result.Post.Id),
             It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -42,6 +42,30 @@ public sealed class PostServiceIdempotentCreate : PostServiceTestBase
         await FirstCreateAsync();
 
         Assert.ThrowsAsync<UnprocessableException>(() => Service.CreateAsync(new PostContent("Title", "Other body"), null, Author, key, CancellationToken.None));
+    }
+
+    [Test]
+    public async Task RefusesTheSameKeyWithTheSameTextButOtherTagsOrPublishing()
+    {
+        await FirstCreateAsync();
+
+        Assert.ThrowsAsync<UnprocessableException>(() => Service.CreateAsync(Content with { Tags = ["dotnet"] }, null, Author, key, CancellationToken.None));
+        Assert.ThrowsAsync<UnprocessableException>(() => Service.CreateAsync(Content, Publishing.Draft, Author, key, CancellationToken.None));
+    }
+
+    [Test]
+    public async Task ReplaysAKeyRememberedBeforeV2ForTheSameTitleAndBody()
+    {
+        var first = Post.Create(Content, Author, Now);
+        var v1Digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData("5:Title\nBody"u8));
+        Posts.Setup(r => r.FindIdempotencyRecordAsync(Author.UserId, "key-1", It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new IdempotencyRecord(Author.UserId, "key-1", v1Digest, first.Id, first.PostedDate));
+        Posts.Setup(r => r.FindAsync(first.Id, It.IsAny<CancellationToken>())).ReturnsAsync(first);
+
+        var replay = await Service.CreateAsync(Content, null, Author, key, CancellationToken.None);
+
+        Assert.That(replay.Replayed, Is.True);
+        Assert.That(replay.Post.Id, Is.EqualTo(first.Id));
     }
 
     [Test]

@@ -39,6 +39,17 @@ public abstract class PostServiceTestBase
             .ReturnsAsync((Post?)null);
     }
 
+    /// <summary>Makes the repository find <paramref name="post"/> by its id too.</summary>
+    protected Post Store(Post post)
+    {
+        Posts.Setup(repository => repository.FindAsync(post.Id, It.IsAny<CancellationToken>())).ReturnsAsync(post);
+        return post;
+    }
+
+    /// <summary>A stored draft by <see cref="Author"/>, written at <see cref="Posted"/>.</summary>
+    protected Post StoreDraft(PostContent? content = null) =>
+        Store(Post.Create(content ?? new PostContent("Draft title", "Draft body"), Author, Posted, Publishing.Draft));
+
     protected void AcceptUpdates(bool accepted = true) => Posts
         .Setup(repository => repository.TryUpdateAsync(It.IsAny<PostEdit>(), It.IsAny<CancellationToken>()))
         .ReturnsAsync(accepted);

@@ -4,6 +4,8 @@ namespace Blog.Tests.Unit.Validation;
 
 public sealed class PostMergePatchValidation
 {
+    private static readonly DateTime Instant = new(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+
     private PostMergePatchValidator validator = null!;
 
     [SetUp]
@@ -53,4 +55,43 @@ public sealed class PostMergePatchValidation
     [Test]
     public void RejectsABodyOf100001Characters() =>
         Assert.That(validator.Validate(new PostMergePatch { Body = new string('b', 100_001) }).IsValid, Is.False);
+
+    [Test]
+    public void AcceptsStatusPublishedWithOrWithoutAPublishedDate()
+    {
+        Assert.That(validator.Validate(new PostMergePatch { Status = "published" }).IsValid, Is.True);
+        Assert.That(validator.Validate(new PostMergePatch { Status = "published", PublishedDate = Instant }).IsValid, Is.True);
+        Assert.That(validator.Validate(new PostMergePatch { PublishedDate = Instant }).IsValid, Is.True);
+    }
+
+    [Test]
+    public void AcceptsStatusDraftWithANullPublishedDate() =>
+        Assert.That(validator.Validate(new PostMergePatch { Status = "draft", PublishedDate = null }).IsValid, Is.True);
+
+    [TestCase(null)]
+    [TestCase("scheduled")]
+    [TestCase("DRAFT")]
+    public void RejectsAnyOtherStatus(string? status) =>
+        Assert.That(ErrorsOf(new PostMergePatch { Status = status }), Is.EqualTo(new[] { "Status" }));
+
+    [Test]
+    public void RejectsANullPublishedDateWithoutStatusDraft()
+    {
+        Assert.That(ErrorsOf(new PostMergePatch { PublishedDate = null }), Is.EqualTo(new[] { "PublishedDate" }));
+        Assert.That(ErrorsOf(new PostMergePatch { Status = "published", PublishedDate = null }), Is.EqualTo(new[] { "PublishedDate" }));
+    }
+
+    [Test]
+    public void RejectsAPublishedDateWithStatusDraft() =>
+        Assert.That(ErrorsOf(new PostMergePatch { Status = "draft", PublishedDate = Instant }), Is.EqualTo(new[] { "PublishedDate" }));
+
+    [Test]
+    public void RejectsNullTags() =>
+        Assert.That(ErrorsOf(new PostMergePatch { Tags = null }), Is.EqualTo(new[] { "Tags" }));
+
+    [Test]
+    public void AcceptsEmptyTags() =>
+        Assert.That(validator.Validate(new PostMergePatch { Tags = [] }).IsValid, Is.True);
+
+    private IEnumerable<string> ErrorsOf(PostMergePatch patch) => validator.Validate(patch).Errors.Select(error => error.PropertyName);
 }

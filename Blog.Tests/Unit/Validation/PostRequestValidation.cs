@@ -5,6 +5,7 @@ namespace Blog.Tests.Unit.Validation;
 public sealed class PostRequestValidation
 {
     private const string Body = "Some body";
+    private static readonly DateTime Instant = new(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
 
     private PostRequestValidator validator = null!;
 
@@ -77,6 +78,32 @@ public sealed class PostRequestValidation
 
         Assert.That(result.Errors.Select(error => error.PropertyName), Is.EquivalentTo(new[] { "Title", "Body" }));
     }
+
+    [TestCase("draft")]
+    [TestCase("published")]
+    public void AcceptsAStatus(string status) =>
+        Assert.That(validator.Validate(new PostRequest("Title", Body, Status: status)).IsValid, Is.True);
+
+    [TestCase("scheduled")]
+    [TestCase("Published")]
+    [TestCase("")]
+    public void RejectsAnyOtherStatus(string status) =>
+        AssertSingleError(new PostRequest("Title", Body, Status: status), nameof(PostRequest.Status), "status is draft or published.");
+
+    [Test]
+    public void AcceptsAPublishedDateWithStatusPublishedOrAlone()
+    {
+        Assert.That(validator.Validate(new PostRequest("Title", Body, Status: "published", PublishedDate: Instant)).IsValid, Is.True);
+        Assert.That(validator.Validate(new PostRequest("Title", Body, PublishedDate: Instant)).IsValid, Is.True);
+    }
+
+    [Test]
+    public void RejectsAPublishedDateOnADraft() =>
+        AssertSingleError(new PostRequest("Title", Body, Status: "draft", PublishedDate: Instant), nameof(PostRequest.PublishedDate), null);
+
+    [Test]
+    public void RejectsANullTag() =>
+        AssertSingleError(new PostRequest("Title", Body, Tags: [null!]), nameof(PostRequest.Tags), null);
 
     private void AssertSingleError(PostRequest request, string property, string? message)
     {
