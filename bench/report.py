@@ -21,6 +21,8 @@ SCENARIOS = [
     ("service", "list_first", "GET /posts (first page, size 20)", "get_one"),
     ("service", "list_page50", "GET /posts page 50 (followed `next`)", "get_one"),
     ("service", "author", "GET /posts?author=rarebird (100 posts)", "get_one"),
+    ("service", "tag_filter", "GET /posts?tag=quokka (100 posts)", "get_one"),
+    ("service", "comment_page", "GET /posts/{id}/comments (first page of 200)", "get_one"),
     ("service", "search_rare", "GET /posts?q=zyzzyva (100 posts)", "get_one"),
     ("service", "search_common", "GET /posts?q=wyvern (10% of posts)", "get_one"),
     ("service", "create", "POST /posts (Basic auth)", "insert"),
@@ -33,7 +35,7 @@ ENGINE_NAMES = dict(ENGINES)
 YARDSTICK = "sqlite"  # the baseline every ratio is taken to
 
 # At the largest N, p50 may be at most this many times its value at the smallest N.
-SCALING_SCENARIOS = ["get_one", "list_first", "list_page50", "author", "search_rare"]
+SCALING_SCENARIOS = ["get_one", "list_first", "list_page50", "author", "tag_filter", "comment_page", "search_rare"]
 
 FEW_REQUESTS = 100   # a run with fewer completed requests is flagged
 ALONE_MIN_TICKS = 20  # the one-at-a-time CPU is shown only above this many clock ticks
@@ -79,8 +81,10 @@ class Results:
         self.processes = {(r["n"], r["db"], r["target"]): r for r in records if r["kind"] == "process"}
         self.seeds = {(r["n"], r["db"]): r for r in records if r["kind"] == "seed"}
         self.matches = {(r["n"], r["db"]): r for r in records if r["kind"] == "matches"}
+        # Scenarios whose endpoint the service did not have (run.sh checks before measuring): why
+        self.skipped = {(r["n"], r["db"], r["target"], r["scenario"]): r["reason"] for r in records if r["kind"] == "skipped"}
         self.sizes = sorted({r["n"] for r in records if "n" in r})
-        present = {r["db"] for r in records if r["kind"] == "wrk"}
+        present = {r["db"] for r in records if r["kind"] in ("wrk", "skipped")}
         self.engines = [(db, name) for db, name in ENGINES if db in present]
 
     def yardstick(self, n, against, db):
@@ -103,6 +107,9 @@ def report(results, environment):
             for db, engine in results.engines:
                 r = runs.get((n, db, target, scenario))
                 if r is None:
+                    reason = results.skipped.get((n, db, target, scenario))
+                    if reason:
+                        print(f"| {size(n)} | {label} | {engine} | skipped: {reason} |" + " |" * 11)
                     continue
                 socket = r["connect_errors"] + r["read_errors"] + r["write_errors"] + r["timeouts"]
                 base = results.yardstick(n, against, db)
@@ -146,8 +153,14 @@ def report(results, environment):
 
     print("\n## Processes and data\n")
     print("| N | engine | posts seeded in | db size | service peak RSS | baseline peak RSS | service start-up "
-          "| baseline start-up | matches (rare word / common word / author) |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---|")
+          "| baseline start-up | matches (rare word / common word / author / rare tag / common tag / comments) "
+          "| post tags / comments seeded |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---|---|")
+
+    def count(m, key):
+        # None: the service had no such endpoint (the scenario was skipped), or the run predates it
+        return "–" if m.get(key) is None else f"{m[key]:,}"
+
     for n in results.sizes:
         for db, engine in results.engines:
             s, b = processes.get((n, db, "service")), processes.get((n, db, "baseline"))
@@ -155,7 +168,9 @@ def report(results, environment):
             print(f"| {size(n)} | {engine} | {seed['seed_ms'] / 1000:.1f} s | {seed['db_bytes'] / 2**20:,.0f} MiB | "
                   f"{s['peak_rss_kb'] / 1024:,.0f} MiB | {b['peak_rss_kb'] / 1024:,.0f} MiB | "
                   f"{s['startup_ms']:,} ms | {b['startup_ms']:,} ms | "
-                  f"{m['rare']} / {m['common']:,} / {m['author']} |" if s and b and seed and m
+                  f"{m['rare']} / {m['common']:,} / {m['author']} / {count(m, 'rare_tag')} / {count(m, 'common_tag')} / "
+                  f"{count(m, 'comments')} | {count(seed, 'post_tags')} / {count(seed, 'comments')} |"
+                  if s and b and seed and m
                   else f"| {size(n)} | {engine} | incomplete |")
     if any(db == "postgres" for db, _ in results.engines):
         print("\nOn PostgreSQL the peak RSS is the service's alone (the server's processes share their buffers and "
@@ -209,6 +224,8 @@ README_SCENARIOS = [
     ("list_first", "GET /posts (first page, 20)", False),
     ("list_page50", "GET /posts page 50 (via `next`)", False),
     ("author", "GET /posts?author= (100 posts)", False),
+    ("tag_filter", "GET /posts?tag= rare tag (100 posts)", False),
+    ("comment_page", "GET /posts/{id}/comments (first page of 200)", False),
     ("search_rare", "GET /posts?q= rare word (100 posts)", False),
     ("search_common", "GET /posts?q= common word ({common} posts)", False),
     ("create", "POST /posts (Basic auth)", True),
@@ -241,6 +258,8 @@ def readme(results):
             for db, engine in results.engines:
                 r = runs.get((n, db, "service", scenario))
                 if r is None:
+                    if (n, db, "service", scenario) in results.skipped:
+                        print(f"| {size(n)} | {label} | {engine} | skipped |" + " |" * (7 if pg else 6))
                     continue
                 m = matches.get((n, db)) or {}
                 shown = label.replace("{common}", f"{m['common']:,}" if "common" in m else "10%")

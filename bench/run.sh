@@ -45,7 +45,9 @@ CLK_TCK=$(getconf CLK_TCK)
 
 # The seeded data: every post belongs to one of AUTHORS, except RARE_COUNT posts (spread evenly over time)
 # by RARE_AUTHOR that contain RARE_WORD; every tenth post contains COMMON_WORD. The same ~100 posts match
-# the author and the rare word at every N.
+# the author and the rare word at every N. Tags: 0-3 per post from a vocabulary of 1,000, COMMON_TAG on
+# every tenth post, RARE_TAG on RARE_COUNT other posts spread evenly over time. Comments: one post with
+# BUSY_COMMENTS (the comment page scenario's), 1-5 on every twentieth post.
 PASSWORD=bench-password-1
 POSTER=bench
 AUTHORS=(bench alice bob carol)
@@ -53,6 +55,9 @@ RARE_AUTHOR=rarebird
 RARE_WORD=zyzzyva
 RARE_COUNT=100
 COMMON_WORD=wyvern
+RARE_TAG=quokka
+COMMON_TAG=waxwing
+BUSY_COMMENTS=200
 
 declare -A PIDS=()   # process (service-sqlite, baseline-sqlite, service-postgres, baseline-postgres) → its pid
 PG_ADMIN=""          # Npgsql connection string to the PostgreSQL server's maintenance database
@@ -432,12 +437,25 @@ register_authors() {
 }
 
 SEEDER_ARGS=()
+# seeder_args <engine>: the seeder's arguments; it writes what it seeded to seed-N-<engine>.json.
 seeder_args() {
   SEEDER_ARGS=(--posts "$N" --authors "$(IFS=,; echo "${AUTHORS[*]}")" --rare-author "$RARE_AUTHOR"
-    --rare-count "$RARE_COUNT" --rare-word "$RARE_WORD" --common-word "$COMMON_WORD")
+    --rare-count "$RARE_COUNT" --rare-word "$RARE_WORD" --common-word "$COMMON_WORD"
+    --rare-tag "$RARE_TAG" --common-tag "$COMMON_TAG" --busy-comments "$BUSY_COMMENTS" --summary "$OUT/seed-$N-$1.json")
+}
+
+# seeded <engine> <field>: a field of what the seeder wrote for this N and engine (rare, common, rare_tag, …).
+seeded() { jq -r ".$2" "$OUT/seed-$N-$1.json"; }
+
+# record_seed <engine> <ms> <bytes>
+record_seed() {
+  record --argjson n "$N" --arg db "$1" --argjson ms "$2" --argjson bytes "$3" --slurpfile seeded "$OUT/seed-$N-$1.json" \
+    '{kind: "seed", n: $n, db: $db, seed_ms: $ms, db_bytes: $bytes,
+      post_tags: $seeded[0].post_tags, comments: $seeded[0].comments, busy_comments: $seeded[0].busy_comments}'
 }
 
 declare -A MIDDLE=()   # engine → id of the post in the middle of the timeline
+declare -A BUSY=()     # engine → id of the post with BUSY_COMMENTS comments
 
 # prepare_sqlite: a fresh SQLite file with the service's schema and N posts.
 prepare_sqlite() {
@@ -450,14 +468,14 @@ prepare_sqlite() {
 
   # Bulk seed with the service stopped.
   t0=$(date +%s%N)
-  seeder_args
+  seeder_args sqlite
   dotnet "$BUILD/seeder/Seeder.dll" --db "$db" "${SEEDER_ARGS[@]}" 2>&1 | tee "$OUT/seed-$N-sqlite.log" | tail -n 1 >&2
   # The seeder does not fsync (synchronous=OFF): flush its writes now, or the kernel writes the file back
   # during the start-up and the first scenarios and slows them down.
   sync "$db"
-  record --argjson n "$N" --argjson ms "$((($(date +%s%N) - t0) / 1000000))" --argjson bytes "$(stat -c %s "$db")" \
-    '{kind: "seed", n: $n, db: "sqlite", seed_ms: $ms, db_bytes: $bytes}'
+  record_seed sqlite "$((($(date +%s%N) - t0) / 1000000))" "$(stat -c %s "$db")"
   MIDDLE[sqlite]=$(sqlite3 "$db" "SELECT lower(Id) FROM Posts ORDER BY PostedDate, Id LIMIT 1 OFFSET $((N / 2))")
+  BUSY[sqlite]=$(seeded sqlite busy_post_id)
 }
 
 # prepare_postgres: a fresh database blog_bench_<N> with the service's schema and the same N posts.
@@ -474,21 +492,26 @@ prepare_postgres() {
 
   # Bulk seed with the service stopped: COPY, indexes built once, VACUUM ANALYZE, CHECKPOINT (bench/Seeder).
   t0=$(date +%s%N)
-  seeder_args
+  seeder_args postgres
   dotnet "$BUILD/seeder/Seeder.dll" --postgres "$connection" "${SEEDER_ARGS[@]}" 2>&1 | tee "$OUT/seed-$N-postgres.log" | tail -n 1 >&2
-  record --argjson n "$N" --argjson ms "$((($(date +%s%N) - t0) / 1000000))" \
-    --argjson bytes "$(psql_on "$connection" -c 'SELECT pg_database_size(current_database())')" \
-    '{kind: "seed", n: $n, db: "postgres", seed_ms: $ms, db_bytes: $bytes}'
+  record_seed postgres "$((($(date +%s%N) - t0) / 1000000))" "$(psql_on "$connection" -c 'SELECT pg_database_size(current_database())')"
   MIDDLE[postgres]=$(psql_on "$connection" -c "SELECT \"Id\" FROM \"Posts\" ORDER BY \"PostedDate\", \"Id\" LIMIT 1 OFFSET $((N / 2))")
+  BUSY[postgres]=$(seeded postgres busy_post_id)
 }
 
 declare -A ETAG=() PAGE50=() STARTUP=()
+declare -A SKIP=()   # scenario-engine → why the scenario is skipped (the service does not have its endpoint yet)
+
+# expect_count <engine> <what> <got> <expected>: a filter's totalItems must be what was seeded.
+expect_count() {
+  [[ $3 == "$4" ]] || fail "$1: $2 has totalItems $3, but $4 posts were seeded for it (N=$N): the seed or the filter is broken"
+}
 
 # check_engine <engine>: the URLs answer as expected, /posts has N posts, the filters match what was seeded;
-# sets ETAG and PAGE50 for the engine.
+# sets ETAG and PAGE50 for the engine, and SKIP for a scenario whose endpoint the service does not have.
 check_engine() {
   local engine=$1 base=http://127.0.0.1:${PORTS[service-$engine]} bbase=http://127.0.0.1:${PORTS[baseline-$engine]}
-  local id=${MIDDLE[$engine]} etag page50 i rare common by_author
+  local id=${MIDDLE[$engine]} busy=${BUSY[$engine]} etag page50 i rare common by_author rare_tag common_tag comments code body
   etag=$(curl -s -o /dev/null -w '%header{etag}' "$base/posts/$id")
   [[ -n $etag ]] || fail "no ETag on $base/posts/$id"
   expect_status 200 "$base/posts/$id"
@@ -504,9 +527,51 @@ check_engine() {
   rare=$(total_items "$base/posts?q=$RARE_WORD")
   common=$(total_items "$base/posts?q=$COMMON_WORD")
   by_author=$(total_items "$base/posts?author=$RARE_AUTHOR")
-  log "N=$N: $engine: matches: q=$RARE_WORD $rare, q=$COMMON_WORD $common, author=$RARE_AUTHOR $by_author"
+
+  # The tag filter and the comments are v2 endpoints: a service without them answers 404 (or, for ?tag=, ignores
+  # the parameter and lists every post); their scenarios are then skipped, and the report says so.
+  rare_tag=null common_tag=null comments=null
+  unset "SKIP[tag_filter-$engine]" "SKIP[comment_page-$engine]"
+  body=$(mktemp)
+  code=$(curl -s -o "$body" -w '%{http_code}' "$base/posts?tag=$RARE_TAG")
+  if [[ $code == 404 ]]; then
+    SKIP[tag_filter-$engine]="GET /posts?tag= answers 404"
+  elif [[ $code == 200 && $(jq -r .totalItems "$body") == "$N" && $N != "$(seeded "$engine" rare_tag)" ]]; then
+    SKIP[tag_filter-$engine]="the service ignores ?tag= (it lists all $N posts)"
+  elif [[ $code == 200 ]]; then
+    rare_tag=$(jq -r .totalItems "$body")
+    common_tag=$(total_items "$base/posts?tag=$COMMON_TAG")
+  else
+    fail "$engine: $base/posts?tag=$RARE_TAG answered $code"
+  fi
+  expect_status 200 "$base/posts/$busy"
+  [[ $(curl -sf "$base/posts/$busy" | jq -r .commentCount) == "$(seeded "$engine" busy_comments)" ]] \
+    || fail "$engine: the post $busy does not have commentCount $(seeded "$engine" busy_comments)"
+  code=$(curl -s -o "$body" -w '%{http_code}' "$base/posts/$busy/comments")
+  if [[ $code == 404 ]]; then
+    SKIP[comment_page-$engine]="GET /posts/{id}/comments answers 404"
+  elif [[ $code == 200 ]]; then
+    comments=$(jq -r .totalItems "$body")
+  else
+    fail "$engine: $base/posts/$busy/comments answered $code"
+  fi
+  rm -f "$body"
+
+  log "N=$N: $engine: matches: q=$RARE_WORD $rare, q=$COMMON_WORD $common, author=$RARE_AUTHOR $by_author, tag=$RARE_TAG $rare_tag, tag=$COMMON_TAG $common_tag, comments of $busy $comments"
+  expect_count "$engine" "q=$RARE_WORD" "$rare" "$(seeded "$engine" rare)"
+  expect_count "$engine" "q=$COMMON_WORD" "$common" "$(seeded "$engine" common)"
+  expect_count "$engine" "author=$RARE_AUTHOR" "$by_author" "$(seeded "$engine" rare)"
+  [[ $rare_tag == null ]] || expect_count "$engine" "tag=$RARE_TAG" "$rare_tag" "$(seeded "$engine" rare_tag)"
+  [[ $common_tag == null ]] || expect_count "$engine" "tag=$COMMON_TAG" "$common_tag" "$(seeded "$engine" common_tag)"
+  [[ $comments == null ]] || expect_count "$engine" "/posts/$busy/comments" "$comments" "$(seeded "$engine" busy_comments)"
+  local scenario
+  for scenario in tag_filter comment_page; do
+    [[ -z ${SKIP[$scenario-$engine]:-} ]] || log "N=$N: $engine: $scenario SKIPPED: ${SKIP[$scenario-$engine]}"
+  done
   record --argjson n "$N" --arg db "$engine" --argjson rare "$rare" --argjson common "$common" --argjson author "$by_author" \
-    '{kind: "matches", n: $n, db: $db, rare: $rare, common: $common, author: $author}'
+    --argjson rare_tag "$rare_tag" --argjson common_tag "$common_tag" --argjson comments "$comments" \
+    '{kind: "matches", n: $n, db: $db, rare: $rare, common: $common, author: $author,
+      rare_tag: $rare_tag, common_tag: $common_tag, comments: $comments}'
   ETAG[$engine]=$etag
   PAGE50[$engine]=$page50
 }
@@ -533,9 +598,11 @@ run_size() {
   done
 
   for engine in $ENGINES; do
-    local base=http://127.0.0.1:${PORTS[service-$engine]} id=${MIDDLE[$engine]}
-    warm_up "service-$engine" "$base" "BENCH_GET_PATHS=/posts/$id /posts ${PAGE50[$engine]#"$base"} /posts?author=$RARE_AUTHOR" \
-      "BENCH_ETAG_PATH=/posts/$id" "BENCH_ETAG=${ETAG[$engine]}"
+    local base=http://127.0.0.1:${PORTS[service-$engine]} id=${MIDDLE[$engine]} paths
+    paths="/posts/$id /posts ${PAGE50[$engine]#"$base"} /posts?author=$RARE_AUTHOR"
+    [[ -n ${SKIP[tag_filter-$engine]:-} ]] || paths+=" /posts?tag=$RARE_TAG"
+    [[ -n ${SKIP[comment_page-$engine]:-} ]] || paths+=" /posts/${BUSY[$engine]}/comments"
+    warm_up "service-$engine" "$base" "BENCH_GET_PATHS=$paths" "BENCH_ETAG_PATH=/posts/$id" "BENCH_ETAG=${ETAG[$engine]}"
     warm_up "baseline-$engine" "http://127.0.0.1:${PORTS[baseline-$engine]}" "BENCH_GET_PATHS=/posts/$id"
   done
 
@@ -549,13 +616,21 @@ run_size() {
     measure "service-$engine" get_one_304 "http://127.0.0.1:${PORTS[service-$engine]}/posts/${MIDDLE[$engine]}" \
       BENCH_MODE=if-none-match "BENCH_ETAG=${ETAG[$engine]}"
   done
-  for scenario in list_first list_page50 author search_rare search_common; do
+  for scenario in list_first list_page50 author tag_filter comment_page search_rare search_common; do
     for engine in $ENGINES; do
+      if [[ -n ${SKIP[$scenario-$engine]:-} ]]; then
+        log "  service $engine $scenario: SKIPPED: ${SKIP[$scenario-$engine]}"
+        record --argjson n "$N" --arg db "$engine" --arg scenario "$scenario" --arg reason "${SKIP[$scenario-$engine]}" \
+          '{kind: "skipped", n: $n, target: "service", db: $db, scenario: $scenario, reason: $reason}'
+        continue
+      fi
       url=http://127.0.0.1:${PORTS[service-$engine]}
       case $scenario in
         list_first) url+=/posts ;;
         list_page50) url=${PAGE50[$engine]} ;;
         author) url+="/posts?author=$RARE_AUTHOR" ;;
+        tag_filter) url+="/posts?tag=$RARE_TAG" ;;
+        comment_page) url+="/posts/${BUSY[$engine]}/comments" ;;
         search_rare) url+="/posts?q=$RARE_WORD" ;;
         search_common) url+="/posts?q=$COMMON_WORD" ;;
       esac

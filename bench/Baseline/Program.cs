@@ -9,8 +9,8 @@ using NpgsqlTypes;
 // PostgreSQL (Baseline:Provider=Postgres): raw Npgsql through a pooled NpgsqlDataSource; every write is an
 // autocommitted INSERT, made durable by the server's own synchronous_commit. No auth, no HAL, no ETags, no validation
 // framework, no per-request logging.
-//   GET  /posts/{id}  one row by primary key, serialized with System.Text.Json
-//   POST /posts       one INSERT per request ({"title", "body"}), by the user named Baseline:Author
+//   GET  /posts/{id}  one row by primary key (the columns the service shows), serialized with System.Text.Json
+//   POST /posts       one INSERT per request ({"title", "body"}) of a post published now, by the user named Baseline:Author
 //   GET  /health      SELECT 1
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = builder.Configuration.GetConnectionString("Baseline")
@@ -50,7 +50,7 @@ app.MapPost("/posts", async Task<IResult> (PostInput input) =>
     var date = Store.FromMilliseconds(ms);
     return TypedResults.Created(
         string.Create(CultureInfo.InvariantCulture, $"/posts/{id}"),
-        new PostRow(id, input.Title, input.Body, author.Name, date, date));
+        new PostRow(id, input.Title, input.Body, [], author.Name, date, date, date, 0));
 });
 
 await app.RunAsync();
@@ -69,6 +69,9 @@ internal interface IStore
 internal static class Store
 {
     public static DateTime FromMilliseconds(long ms) => DateTime.UnixEpoch.AddMilliseconds(ms);
+
+    /// <summary>Posts.Tags: names separated by single spaces, '' for none.</summary>
+    public static string[] Tags(string stored) => stored.Length == 0 ? [] : stored.Split(' ');
 }
 
 /// <summary>Raw Microsoft.Data.Sqlite on the service's file (its journal mode, WAL, was set by the service).</summary>
@@ -106,13 +109,14 @@ internal sealed class SqliteStore : IStore
     {
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, Title, Body, AuthorName, PostedDate, UpdatedDate FROM Posts WHERE Id = $id";
+        command.CommandText = "SELECT Id, Title, Body, Tags, AuthorName, PostedDate, UpdatedDate, PublishedDate, CommentCount FROM Posts WHERE Id = $id";
         command.Parameters.AddWithValue("$id", Text(id));
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
             ? new PostRow(
-                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                Store.FromMilliseconds(reader.GetInt64(4)), Store.FromMilliseconds(reader.GetInt64(5)))
+                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), Store.Tags(reader.GetString(3)), reader.GetString(4),
+                Store.FromMilliseconds(reader.GetInt64(5)), Store.FromMilliseconds(reader.GetInt64(6)),
+                reader.IsDBNull(7) ? null : Store.FromMilliseconds(reader.GetInt64(7)), reader.GetInt32(8))
             : null;
     }
 
@@ -127,8 +131,8 @@ internal sealed class SqliteStore : IStore
 
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO Posts (Id, Title, Body, AuthorId, AuthorName, PostedDate, UpdatedDate, Version)
-            VALUES ($id, $title, $body, $authorId, $authorName, $posted, $posted, 1)
+            INSERT INTO Posts (Id, Title, Body, Tags, AuthorId, AuthorName, PostedDate, UpdatedDate, PublishedDate, ListedDate, CommentCount, Version)
+            VALUES ($id, $title, $body, '', $authorId, $authorName, $posted, $posted, $posted, $posted, 0, 1)
             """;
         command.Parameters.AddWithValue("$id", Text(id));
         command.Parameters.AddWithValue("$title", title);
@@ -174,21 +178,25 @@ internal sealed class PostgresStore(string connectionString) : IStore
     public async Task<PostRow?> FindPostAsync(Guid id)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT \"Id\", \"Title\", \"Body\", \"AuthorName\", \"PostedDate\", \"UpdatedDate\" FROM \"Posts\" WHERE \"Id\" = $1");
+            """
+            SELECT "Id", "Title", "Body", "Tags", "AuthorName", "PostedDate", "UpdatedDate", "PublishedDate", "CommentCount"
+            FROM "Posts" WHERE "Id" = $1
+            """);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
             ? new PostRow(
-                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                Store.FromMilliseconds(reader.GetInt64(4)), Store.FromMilliseconds(reader.GetInt64(5)))
+                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), Store.Tags(reader.GetString(3)), reader.GetString(4),
+                Store.FromMilliseconds(reader.GetInt64(5)), Store.FromMilliseconds(reader.GetInt64(6)),
+                reader.IsDBNull(7) ? null : Store.FromMilliseconds(reader.GetInt64(7)), reader.GetInt32(8))
             : null;
     }
 
     public async Task InsertPostAsync(Guid id, string title, string body, Author author, long ms)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO "Posts" ("Id", "Title", "Body", "AuthorId", "AuthorName", "PostedDate", "UpdatedDate", "Version")
-            VALUES ($1, $2, $3, $4, $5, $6, $6, 1)
+            INSERT INTO "Posts" ("Id", "Title", "Body", "Tags", "AuthorId", "AuthorName", "PostedDate", "UpdatedDate", "PublishedDate", "ListedDate", "CommentCount", "Version")
+            VALUES ($1, $2, $3, '', $4, $5, $6, $6, $6, $6, 0, 1)
             """);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = title, NpgsqlDbType = NpgsqlDbType.Varchar });
@@ -202,7 +210,9 @@ internal sealed class PostgresStore(string connectionString) : IStore
 
 internal sealed record Author(Guid Id, string Name);
 
-internal sealed record PostRow(Guid Id, string Title, string Body, string AuthorName, DateTime PostedDate, DateTime UpdatedDate);
+internal sealed record PostRow(
+    Guid Id, string Title, string Body, string[] Tags, string AuthorName, DateTime PostedDate, DateTime UpdatedDate, DateTime? PublishedDate,
+    int CommentCount);
 
 internal sealed record PostInput(string? Title, string? Body);
 

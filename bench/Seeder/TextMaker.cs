@@ -16,19 +16,29 @@ internal sealed class TextMaker
         words = new string[4096];
         for (var i = 0; i < words.Length; i++)
         {
-            var syllables = 1 + random.Next(3);
-            var word = new StringBuilder();
-            for (var s = 0; s < syllables; s++)
-            {
-                word.Append(Consonants[random.Next(Consonants.Length)]).Append(Vowels[random.Next(Vowels.Length)]);
-                if (random.Next(3) == 0)
-                {
-                    word.Append(Consonants[random.Next(Consonants.Length)]);
-                }
-            }
-
-            words[i] = word.ToString();
+            words[i] = Word(random, 1 + random.Next(3));
         }
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> distinct words of two or three syllables from the same letters (so none contains w, x,
+    /// y, z, j or q): valid tag names.
+    /// </summary>
+    public static string[] Names(int seed, int count)
+    {
+        var random = new Random(seed);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var ordered = new List<string>(count);
+        while (ordered.Count < count)
+        {
+            var name = Word(random, 2 + random.Next(2));
+            if (names.Add(name))
+            {
+                ordered.Add(name);
+            }
+        }
+
+        return [.. ordered];
     }
 
     public string Title()
@@ -74,6 +84,42 @@ internal sealed class TextMaker
         }
 
         return builder.Append('.').ToString();
+    }
+
+    /// <summary><paramref name="minWords"/> to <paramref name="maxWords"/> words in sentences, without marker words.</summary>
+    public string Text(int minWords, int maxWords)
+    {
+        builder.Clear();
+        var count = minWords + random.Next(maxWords - minWords + 1);
+        for (var i = 0; i < count; i++)
+        {
+            var word = Word();
+            if (i == 0)
+            {
+                builder.Append(char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);
+            }
+            else
+            {
+                builder.Append(i % 12 == 0 ? ". " : " ").Append(word);
+            }
+        }
+
+        return builder.Append('.').ToString();
+    }
+
+    private static string Word(Random random, int syllables)
+    {
+        var word = new StringBuilder();
+        for (var s = 0; s < syllables; s++)
+        {
+            word.Append(Consonants[random.Next(Consonants.Length)]).Append(Vowels[random.Next(Vowels.Length)]);
+            if (random.Next(3) == 0)
+            {
+                word.Append(Consonants[random.Next(Consonants.Length)]);
+            }
+        }
+
+        return word.ToString();
     }
 
     private string Word() => words[random.Next(words.Length)];
