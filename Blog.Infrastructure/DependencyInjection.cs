@@ -1,11 +1,13 @@
 using Blog.Domain.Comments;
 using Blog.Domain.Posts;
+using Blog.Domain.Tags;
 using Blog.Domain.Tokens;
 using Blog.Domain.Users;
 using Blog.Infrastructure.Comments;
 using Blog.Infrastructure.Data;
 using Blog.Infrastructure.Posts;
 using Blog.Infrastructure.Security;
+using Blog.Infrastructure.Tags;
 using Blog.Infrastructure.Tokens;
 using Blog.Infrastructure.Users;
 using Blog.Infrastructure.Postgres;
@@ -47,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<CompiledQueries>();
         services.AddScoped<IPostRepository, PostRepository>();
         services.AddScoped<ICommentRepository, CommentRepository>();
+        services.AddScoped<ITagRepository, TagRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IAccessTokenRepository, AccessTokenRepository>();
         services.AddSingleton<IPasswordHasher, CachingPasswordHasher>();

@@ -8,6 +8,7 @@ using Blog.Api.RateLimits;
 using Blog.Api.Posts;
 using Blog.Domain.Comments;
 using Blog.Domain.Posts;
+using Blog.Domain.Tags;
 using Blog.Domain.Tokens;
 using Blog.Domain.Users;
 using FluentValidation;
@@ -26,6 +27,7 @@ public static class ApiServices
 
         services.AddScoped<PostService>();
         services.AddScoped<CommentService>();
+        services.AddScoped<TagService>();
         services.AddScoped<UserService>();
         services.AddScoped<AccessTokenService>();
 

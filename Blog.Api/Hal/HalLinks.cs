@@ -38,6 +38,15 @@ public sealed class HalLinks(LinkGenerator generator, IHttpContextAccessor acces
 
     public Link PostsBy(string username) => FromTemplate(RouteNames.Posts, "author", TextMarker, username);
 
+    public Link Tags() => Fixed(RouteNames.Tags);
+
+    public Link Tag(string name) => FromTemplate(RouteNames.Tag, "name", TextMarker, name);
+
+    /// <summary>A post's link to one of its tags: HAL's link object, named by the tag.</summary>
+    public NamedLink NamedTag(string name) => new(Tag(name).Href, name);
+
+    public Link PostsTagged(string name) => FromTemplate(RouteNames.Posts, "tag", TextMarker, name);
+
     public Link Me() => Fixed(RouteNames.Me);
 
     public Link OwnPosts() => Fixed(RouteNames.OwnPosts);

@@ -20,7 +20,11 @@ public class PageQuery
 
 public sealed class PageQueryValidator : AbstractValidator<PageQuery>
 {
-    public PageQueryValidator() =>
-        RuleFor(query => query.Size).InclusiveBetween(1, PageRequest.MaxSize)
-            .WithMessage($"The page size must be between 1 and {PageRequest.MaxSize}.");
+    public PageQueryValidator() => RuleFor(query => query.Size).PageSize();
+}
+
+public static class PageRules
+{
+    public static IRuleBuilderOptions<T, int> PageSize<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, PageRequest.MaxSize).WithMessage($"The page size must be between 1 and {PageRequest.MaxSize}.");
 }

@@ -16,4 +16,6 @@ public static class RouteNames
     public const string OwnPosts = "ownPosts";
     public const string Tokens = "tokens";
     public const string Token = "token";
+    public const string Tags = "tags";
+    public const string Tag = "tag";
 }

@@ -6,6 +6,7 @@ using Blog.Domain;
 using Blog.Domain.Comments;
 using Blog.Domain.Paging;
 using Blog.Domain.Posts;
+using Blog.Domain.Tags;
 using Microsoft.Net.Http.Headers;
 
 namespace Blog.Api.Http;
@@ -24,6 +25,10 @@ public static class EntityTags
     /// <summary>A revision never changes: its tag names the post and the version it was, apart from the post's own tags.</summary>
     public static EntityTagHeaderValue For(PostRevision revision) =>
         new(string.Create(CultureInfo.InvariantCulture, $"\"{revision.PostId:N}-r{revision.Version}\""));
+
+    /// <summary>A tag's representation changes only with its count ('.' is never part of a tag's name).</summary>
+    public static EntityTagHeaderValue For(TagSummary tag) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"\"tag.{tag.Name}.{tag.PostCount}\""));
 
     /// <summary>
     /// A page changes when its address, its count, any item on it, or whether it has a next or previous page changes.

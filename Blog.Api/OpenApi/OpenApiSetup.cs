@@ -54,6 +54,7 @@ public static class OpenApiSetup
             options.RequestBodyFilter<RequestBodyFilter>();
             // A cursor travels as the opaque text of a next or prev link.
             options.MapType<SealedCursor>(() => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = CursorCodec.MaxLength });
+            options.MapType<SealedRankCursor>(() => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = CursorCodec.MaxLength });
             options.ParameterFilter<ValidatorParameterFilter>();
             options.SchemaFilter<ValidatorSchemaFilter>();
             options.SchemaFilter<HalSchemaFilter>();

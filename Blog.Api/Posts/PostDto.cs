@@ -43,6 +43,12 @@ public sealed class PostDto
     public required int CommentCount { get; init; }
 }
 
-public sealed record PostLinks(Link Self, Link Author, Link Collection, Link Revisions, Link Comments);
+/// <param name="Self">The post.</param>
+/// <param name="Author">Its author.</param>
+/// <param name="Collection">All posts.</param>
+/// <param name="Revisions">What its edits replaced (its author only).</param>
+/// <param name="Comments">Its comments, oldest first.</param>
+/// <param name="Tags">One link per tag, named by the tag, in the post's order; an array even for one tag or none.</param>
+public sealed record PostLinks(Link Self, Link Author, Link Collection, Link Revisions, Link Comments, IReadOnlyList<NamedLink> Tags);
 
 public sealed record PostsEmbedded(IReadOnlyList<PostDto> Posts);

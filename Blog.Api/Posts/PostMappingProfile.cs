@@ -17,5 +17,7 @@ public sealed class PostMappingProfile : Profile
 public sealed class PostLinksResolver(HalLinks links) : IValueResolver<Post, PostDto, PostLinks>
 {
     public PostLinks Resolve(Post source, PostDto destination, PostLinks destMember, ResolutionContext context) =>
-        new(links.Post(source.Id), links.User(source.AuthorName), links.Posts(), links.Revisions(source.Id), links.Comments(source.Id));
+        new(
+            links.Post(source.Id), links.User(source.AuthorName), links.Posts(), links.Revisions(source.Id), links.Comments(source.Id),
+            source.Tags.Select(links.NamedTag).ToList());
 }

@@ -8,7 +8,7 @@ public sealed record PageRequest(int Size, PageCursor? Cursor)
 }
 
 /// <summary>One page of items, in the listing's order, with the cursors to its neighbours (null at either end).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int TotalItems, PageCursor? Next, PageCursor? Prev);
+public sealed record Page<T>(IReadOnlyList<T> Items, int TotalItems, KeysetCursor? Next, KeysetCursor? Prev);
 
 /// <summary>
 /// What a repository reads for one keyset page: up to <c>size + 1</c> items in the requested direction, nearest the

@@ -1,7 +1,7 @@
 namespace Blog.Domain.Paging;
 
 /// <summary>A keyset position: the (date, id) of the item a page starts after, and the direction to read.</summary>
-public sealed record PageCursor(PageDirection Direction, DateTime Date, Guid Id)
+public sealed record PageCursor(PageDirection Direction, DateTime Date, Guid Id) : KeysetCursor(Direction)
 {
     public static PageCursor After(DateTime date, Guid id) => new(PageDirection.Forward, date, id);
 

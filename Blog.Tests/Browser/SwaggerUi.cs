@@ -189,6 +189,8 @@ public sealed class SwaggerUi
             "GET /comments/{id}",
             "PATCH /comments/{id}",
             "DELETE /comments/{id}",
+            "GET /tags",
+            "GET /tags/{name}",
         ];
 
         // Swagger UI renders every operation in the same pass as the first, which the set-up waited for.

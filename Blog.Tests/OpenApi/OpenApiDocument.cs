@@ -22,6 +22,7 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
         "GET /me/tokens", "POST /me/tokens", "GET /me/tokens/{id}", "DELETE /me/tokens/{id}",
         "GET /me/posts", "GET /posts/{id}/revisions", "GET /posts/{id}/revisions/{version}",
         "GET /posts/{id}/comments", "POST /posts/{id}/comments", "GET /comments/{id}", "PATCH /comments/{id}", "DELETE /comments/{id}",
+        "GET /tags", "GET /tags/{name}",
     ];
 
     /// <summary>The operations that need a user.</summary>
@@ -66,6 +67,7 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
         "PATCH /comments/{id} 200", "PATCH /comments/{id} 400", "PATCH /comments/{id} 401", "PATCH /comments/{id} 403", "PATCH /comments/{id} 404",
         "PATCH /comments/{id} 412", "PATCH /comments/{id} 415",
         "DELETE /comments/{id} 204", "DELETE /comments/{id} 403", "DELETE /comments/{id} 404", "DELETE /comments/{id} 412",
+        "GET /tags 200", "GET /tags 304", "GET /tags 400", "GET /tags/{name} 200", "GET /tags/{name} 304", "GET /tags/{name} 404",
     ];
 
     private OpenApiSpec spec = null!;
@@ -281,6 +283,23 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
         await GetCheckedAsync(check, $"{posts}?size=0", HttpStatusCode.BadRequest);
         await check.CheckAsync(await client.SendAsync(HttpMethod.Get, posts, configure: r => r.Headers.Authorization = BlogClient.Basic(author, "not the password")), HttpStatusCode.Unauthorized);
 
+        // Tags: a tagged post, the list paged, refused and not modified, one tag, not modified, unknown; the posts with it.
+        var tagged = await CreateCheckedAsync(check, author, "Tagged", """["openapi", "http"]""");
+        var tags = await client.RootLinkAsync("tags");
+        var tagPage = await GetCheckedAsync(check, $"{tags}?size=1", HttpStatusCode.OK);
+        await GetCheckedAsync(check, BlogClient.Href(tagPage!, "next"), HttpStatusCode.OK);
+        await GetCheckedAsync(check, $"{tags}?size=0", HttpStatusCode.BadRequest);
+        var tagHref = tagged["_links"]!["tags"]![0]!["href"]!.GetValue<string>();
+        foreach (var resource in new[] { $"{tags}?size=100", tagHref })
+        {
+            using var read = await client.SendAsync(HttpMethod.Get, resource);
+            await check.CheckAsync(read, HttpStatusCode.OK);
+            await check.CheckAsync(await client.SendAsync(HttpMethod.Get, resource, configure: IfNoneMatch(read.Headers.ETag)), HttpStatusCode.NotModified);
+        }
+
+        await GetCheckedAsync(check, $"{tags}/{Guid.NewGuid():N}", HttpStatusCode.NotFound);
+        await GetCheckedAsync(check, BlogClient.Href(await client.GetJsonAsync(tagHref), "posts"), HttpStatusCode.OK);
+
         // One post: read, not modified, unknown.
         var self = BlogClient.Href(post, "self");
         var unknown = $"{posts}/{Guid.CreateVersion7()}";
@@ -454,9 +473,15 @@ public sealed class OpenApiDocument(DatabaseProvider provider) : IntegrationTest
         }
     }
 
-    private async Task<JsonNode> CreateCheckedAsync(ResponseConformance check, string user, string title)
+    /// <param name="check">Where the response is checked.</param>
+    /// <param name="user">The author.</param>
+    /// <param name="title">The post's title.</param>
+    /// <param name="tags">A JSON array of tags, or null to send none (as a v1 client does).</param>
+    private async Task<JsonNode> CreateCheckedAsync(ResponseConformance check, string user, string title, string? tags = null)
     {
-        using var response = await client.CreatePostResponseAsync(user, title, "Body");
+        using var response = tags is null
+            ? await client.CreatePostResponseAsync(user, title, "Body")
+            : await client.SendAsync(HttpMethod.Post, await client.RootLinkAsync("posts"), user, BlogClient.Json($$"""{"title":"{{title}}","body":"Body","tags":{{tags}}}"""));
         var text = await response.Content.ReadAsStringAsync();
         await check.CheckAsync(response, HttpStatusCode.Created);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);

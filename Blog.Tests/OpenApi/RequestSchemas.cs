@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Blog.Api.Comments;
 using Blog.Api.Hal;
 using Blog.Api.Posts;
+using Blog.Api.Tags;
 using Blog.Api.Tokens;
 using Blog.Api.Users;
 using Blog.Api.Validation;
@@ -42,6 +43,7 @@ public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(
         yield return new TestCaseData("GET /me/posts", typeof(PageQuery)).SetArgDisplayNames("GET /me/posts, the included paging rules");
         yield return new TestCaseData("GET /posts/{id}/revisions", typeof(PageQuery)).SetArgDisplayNames("GET /posts/{id}/revisions");
         yield return new TestCaseData("GET /posts/{id}/comments", typeof(PageQuery)).SetArgDisplayNames("GET /posts/{id}/comments");
+        yield return new TestCaseData("GET /tags", typeof(TagListQuery)).SetArgDisplayNames("GET /tags");
     }
 
     [TestCaseSource(nameof(Bodies))]
@@ -116,7 +118,7 @@ public sealed class RequestSchemas(DatabaseProvider provider) : IntegrationTest(
     public void OfferBasicAndBearerOptionallyOnAnonymousOperations()
     {
         var anonymous = spec.Operations.Where(operation => operation.Name is "GET /" or "GET /posts" or "GET /posts/{id}" or "GET /users" or "GET /users/{username}" or "POST /users"
-            or "GET /posts/{id}/comments" or "GET /comments/{id}");
+            or "GET /posts/{id}/comments" or "GET /comments/{id}" or "GET /tags" or "GET /tags/{name}");
 
         Assert.That(
             anonymous.Select(operation => $"{operation.Name}: {spec.Security(operation).ToJsonString()}"),

@@ -2,6 +2,7 @@ using AutoMapper;
 using Blog.Api.Comments;
 using Blog.Api.Hal;
 using Blog.Api.Posts;
+using Blog.Api.Tags;
 using Blog.Api.Tokens;
 using Blog.Api.Users;
 using Microsoft.AspNetCore.Builder;
@@ -50,6 +51,7 @@ public sealed class LinkHost : IAsyncDisposable
         : type == typeof(UserLinksResolver) ? new UserLinksResolver(Links)
         : type == typeof(MeLinksResolver) ? new MeLinksResolver(Links)
         : type == typeof(AccessTokenLinksResolver) ? new AccessTokenLinksResolver(Links)
+        : type == typeof(TagLinksResolver) ? new TagLinksResolver(Links)
         : Activator.CreateInstance(type)!);
 
     public ValueTask DisposeAsync() => app.DisposeAsync();

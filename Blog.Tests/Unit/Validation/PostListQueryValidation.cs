@@ -35,6 +35,23 @@ public sealed class PostListQueryValidation
     public void RejectsAnAuthorOf33Characters() =>
         Assert.That(ErrorsOf(new PostListQuery { Author = new string('a', 33) }), Is.EqualTo(new[] { "Author" }));
 
+    [TestCase("dotnet")]
+    [TestCase(" DotNet ")]
+    [TestCase("http-2")]
+    [TestCase("a-name-of-thirty-two-characters-")]
+    public void AcceptsATagAsTagsAreWritten(string tag) =>
+        Assert.That(validator.Validate(new PostListQuery { Tag = tag }).IsValid, Is.True);
+
+    [TestCase("")]
+    [TestCase("   ")]
+    [TestCase("c#")]
+    [TestCase("under_score")]
+    [TestCase("dot.net")]
+    [TestCase("a-name-of-thirty-three-characters")]
+    [TestCase("nul\0name")]
+    public void RejectsATagNoTagCanBe(string tag) =>
+        Assert.That(ErrorsOf(new PostListQuery { Tag = tag }), Is.EqualTo(new[] { "Tag" }));
+
     [Test]
     public void AppliesThePagingRulesToo() =>
         Assert.That(ErrorsOf(new PostListQuery { Size = 0 }), Is.EqualTo(new[] { "Size" }));
