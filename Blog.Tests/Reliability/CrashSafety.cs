@@ -14,9 +14,9 @@ namespace Blog.Tests.Reliability;
 
 /// <summary>
 /// Runs the real service as a child process, puts a write load on it (tagged creates, half of them drafts that are
-/// then published with other tags), kills it with SIGKILL mid-load and restarts it on the same database, three times;
+/// then published with other tags, the other half commented on), kills it with SIGKILL mid-load and restarts it on the same database, three times;
 /// every write that was answered 201 or 200 must still be there, as it was answered, the kept counts (each author's
-/// and each tag's) must equal the rows they count, and the database must pass its integrity check (SQLite's <c>PRAGMA integrity_check</c>; on PostgreSQL, amcheck over
+/// each tag's and each post's comments) must equal the rows they count, and the database must pass its integrity check (SQLite's <c>PRAGMA integrity_check</c>; on PostgreSQL, amcheck over
 /// every B-tree index and the rows it must index). On PostgreSQL the server itself is also stopped at once
 /// (<c>pg_ctl restart -m immediate</c>, a crash as far as its data is concerned) after each kill.
 /// </summary>
@@ -64,6 +64,7 @@ public sealed class CrashSafety(DatabaseProvider provider)
         var username = $"crash{Guid.NewGuid():N}"[..20];
         var authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{Password}")));
         var acknowledged = new ConcurrentDictionary<string, Created>();
+        var comments = new ConcurrentDictionary<string, Commented>();
         var lost = new List<string>();
 
         for (var kill = 1; kill <= Kills; kill++)
@@ -75,11 +76,11 @@ public sealed class CrashSafety(DatabaseProvider provider)
             }
             else
             {
-                lost.AddRange(await FindLostAsync(http, server, authorization, acknowledged.Values));
+                lost.AddRange(await FindLostAsync(http, server, authorization, acknowledged.Values, comments.Values));
                 Assert.That(lost, Is.Empty, () => $"Acknowledged creates missing after restart {kill - 1}:\n{string.Join('\n', lost.Take(20))}\n{server.LoggedErrors()}");
             }
 
-            var load = await RunLoadThenKillAsync(http, server, authorization, kill, acknowledged);
+            var load = await RunLoadThenKillAsync(http, server, authorization, kill, acknowledged, comments);
             TestContext.Out.WriteLine(
                 $"crash: kill {kill}: SIGKILL after {load.Elapsed.TotalSeconds:F1} s of load; {load.Acknowledged} creates acknowledged, " +
                 $"{load.CutOff} of {Writers} writers had a request fail at the kill{WalLeft()}");
@@ -99,11 +100,11 @@ public sealed class CrashSafety(DatabaseProvider provider)
         }
 
         var last = await StartAsync(apiDll, http);
-        lost.AddRange(await FindLostAsync(http, last, authorization, acknowledged.Values));
+        lost.AddRange(await FindLostAsync(http, last, authorization, acknowledged.Values, comments.Values));
         last.Kill();
         var final = await InspectDatabaseAsync(acknowledged.Keys);
 
-        TestContext.Out.WriteLine($"crash: {Kills} kills, {acknowledged.Count} acknowledged creates, {lost.Count} lost, integrity {final.Integrity}");
+        TestContext.Out.WriteLine($"crash: {Kills} kills, {acknowledged.Count} acknowledged creates, {comments.Count} acknowledged comments, {lost.Count} lost, integrity {final.Integrity}");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(lost, Is.Empty, () => $"Acknowledged creates missing after the last restart:\n{string.Join('\n', lost.Take(20))}\n{last.LoggedErrors()}");
@@ -113,7 +114,17 @@ public sealed class CrashSafety(DatabaseProvider provider)
         }
     }
 
-    private sealed record Created(string Title, string Path, int Kill, string Status, string[] Tags);
+    /// <summary>An answered create, as last answered; <see cref="InFlight"/>: an edit sent but never answered (the kill came first).</summary>
+    private sealed record Created(string Title, string Path, int Kill, string Status, string[] Tags, PostState? InFlight = null);
+
+    private sealed record PostState(string Status, IReadOnlyList<string> Tags)
+    {
+        public bool Equals(PostState? other) => other is not null && Status == other.Status && Tags.SequenceEqual(other.Tags);
+
+        public override int GetHashCode() => Status.GetHashCode(StringComparison.Ordinal);
+    }
+
+    private sealed record Commented(string Body, string Path, int Kill);
 
     private sealed record LoadResult(TimeSpan Elapsed, int Acknowledged, int CutOff, IReadOnlyCollection<string> Unexpected);
 
@@ -143,7 +154,9 @@ public sealed class CrashSafety(DatabaseProvider provider)
     /// recorded with its Location. Once the time for this round has passed and some creates were acknowledged,
     /// the server is killed with requests in flight.
     /// </summary>
-    private static async Task<LoadResult> RunLoadThenKillAsync(HttpClient http, BlogServerProcess server, AuthenticationHeaderValue authorization, int kill, ConcurrentDictionary<string, Created> acknowledged)
+    private static async Task<LoadResult> RunLoadThenKillAsync(
+        HttpClient http, BlogServerProcess server, AuthenticationHeaderValue authorization, int kill, ConcurrentDictionary<string, Created> acknowledged,
+        ConcurrentDictionary<string, Commented> comments)
     {
         var unexpected = new ConcurrentQueue<string>();
         var acknowledgedHere = 0;
@@ -208,10 +221,47 @@ public sealed class CrashSafety(DatabaseProvider provider)
                     Interlocked.Increment(ref acknowledgedHere);
                 }
 
-                if (draft && !await PublishAsync(title, path))
+                if (!await (draft ? PublishAsync(title, path) : CommentAsync(title, path)))
                 {
                     return;
                 }
+            }
+        }
+
+        // Comments on the post; false once the server is gone.
+        async Task<bool> CommentAsync(string title, string path)
+        {
+            var body = $"A comment on {title}";
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseAddress, path + "/comments"))
+            {
+                Content = new StringContent(JsonSerializer.Serialize(new { body }), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = authorization;
+            try
+            {
+                using var response = await http.SendAsync(request);
+                var text = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.Created || response.Headers.Location is null)
+                {
+                    unexpected.Enqueue($"POST {path}/comments → {(int)response.StatusCode}: {text}");
+                    return true;
+                }
+
+                comments[body] = new Commented(body, response.Headers.Location.AbsolutePath, kill);
+                return true;
+            }
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
+            {
+                if (await server.WaitForExitAsync(TimeSpan.FromSeconds(5)))
+                {
+                    Interlocked.Increment(ref cutOff);
+                }
+                else
+                {
+                    unexpected.Enqueue($"POST {path}/comments: {error.GetType().Name}: {error.Message} while the server was running");
+                }
+
+                return false;
             }
         }
 
@@ -219,6 +269,9 @@ public sealed class CrashSafety(DatabaseProvider provider)
         async Task<bool> PublishAsync(string title, string path)
         {
             string[] tags = ["crash-published", $"crash-{title.Length % 5}"];
+
+            // Until it is answered, the publish may or may not have been made: either state is right after a kill.
+            acknowledged[title] = acknowledged[title] with { InFlight = new PostState("published", tags) };
             using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(server.BaseAddress, path))
             {
                 Content = new StringContent(JsonSerializer.Serialize(new { status = "published", tags }), Encoding.UTF8, "application/merge-patch+json"),
@@ -231,10 +284,11 @@ public sealed class CrashSafety(DatabaseProvider provider)
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
                     unexpected.Enqueue($"PATCH {path} → {(int)response.StatusCode}: {text}");
+                    acknowledged[title] = acknowledged[title] with { InFlight = null };
                     return true;
                 }
 
-                acknowledged[title] = acknowledged[title] with { Status = "published", Tags = tags };
+                acknowledged[title] = acknowledged[title] with { Status = "published", Tags = tags, InFlight = null };
                 return true;
             }
             catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
@@ -276,9 +330,20 @@ public sealed class CrashSafety(DatabaseProvider provider)
     /// Each acknowledged write, read back by its author through the restarted service: 200, the same title, and the
     /// status and tags of the last answered write.
     /// </summary>
-    private static async Task<List<string>> FindLostAsync(HttpClient http, BlogServerProcess server, AuthenticationHeaderValue authorization, IEnumerable<Created> creates)
+    private static async Task<List<string>> FindLostAsync(
+        HttpClient http, BlogServerProcess server, AuthenticationHeaderValue authorization, IEnumerable<Created> creates, IEnumerable<Commented> comments)
     {
         var lost = new ConcurrentQueue<string>();
+        await Parallel.ForEachAsync(comments, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (comment, _) =>
+        {
+            using var response = await http.GetAsync(new Uri(server.BaseAddress, comment.Path));
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.OK || JsonNode.Parse(text)?["body"]?.GetValue<string>() != comment.Body)
+            {
+                lost.Enqueue($"{comment.Path} ('{comment.Body}', acknowledged before kill {comment.Kill}) → {(int)response.StatusCode}: {text}");
+            }
+        });
+
         await Parallel.ForEachAsync(creates, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (created, _) =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseAddress, created.Path));
@@ -291,7 +356,9 @@ public sealed class CrashSafety(DatabaseProvider provider)
             {
                 lost.Enqueue($"{created.Path} ('{created.Title}', acknowledged before kill {created.Kill}) → {(int)response.StatusCode}: {text}");
             }
-            else if (post["title"]?.GetValue<string>() != created.Title || post["status"]?.GetValue<string>() != created.Status || !tags.SequenceEqual(created.Tags))
+            else if (post["title"]?.GetValue<string>() != created.Title
+                || (!new PostState(post["status"]?.GetValue<string>() ?? "", tags).Equals(new PostState(created.Status, created.Tags))
+                    && !new PostState(post["status"]?.GetValue<string>() ?? "", tags).Equals(created.InFlight)))
             {
                 lost.Enqueue($"{created.Path} ('{created.Title}', {created.Status}, [{string.Join(", ", created.Tags)}], acknowledged before kill {created.Kill}) → 200 with: {text}");
             }
@@ -368,7 +435,9 @@ public sealed class CrashSafety(DatabaseProvider provider)
             UNION ALL
             SELECT 'tag ' || "Name", "PostCount",
                    (SELECT COUNT(*) FROM "PostTags" JOIN "Posts" ON "Posts"."Id" = "PostTags"."PostId" WHERE "PostTags"."Name" = "Tags"."Name" AND "PublishedDate" IS NOT NULL)
-            FROM "Tags";
+            FROM "Tags"
+            UNION ALL
+            SELECT 'post ' || "Title", "CommentCount", (SELECT COUNT(*) FROM "Comments" WHERE "Comments"."PostId" = "Posts"."Id") FROM "Posts";
             """,
             row => Convert.ToInt64(row.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) == row.GetInt64(2) ? null : $"{row.GetString(0)}: kept count {row.GetValue(1)}, rows {row.GetInt64(2)}");
 
