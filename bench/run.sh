@@ -20,6 +20,10 @@ WARMUP_SECONDS=${BENCH_WARMUP:-3}            # each read scenario's own warm-up
 WARMUP_WRITE_SECONDS=${BENCH_WARMUP_WRITE:-10}  # the write scenarios' own warm-up (they are not in the mix)
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
+# A second pass at more connections for the scenarios issue 13 sets targets for at both (GET one, first page, create);
+# 0 leaves it out.
+HIGH_CONNECTIONS=${BENCH_CONNECTIONS_HIGH:-64}
+((HIGH_CONNECTIONS != CONNECTIONS)) || HIGH_CONNECTIONS=0
 TIMEOUT_SECONDS=${BENCH_TIMEOUT:-30}   # wrk drops (and counts as timeouts) answers slower than this
 STARTS=${BENCH_STARTS:-3}             # start-up time: the median of this many starts
 ENGINES=${BENCH_ENGINES:-sqlite postgres}
@@ -322,13 +326,15 @@ alone() {
 }
 
 # measure <target> <scenario> <url> [NAME=value ...]   (the NAME=value pairs configure wrk/scenario.lua)
-# Warm-up, wait for idle, requests one at a time, the measured wrk run, wait for idle.
+# Warm-up, wait for idle, requests one at a time, the measured wrk run, wait for idle. With wrk's CONNECTIONS, or
+# AT_CONNECTIONS when set (AT_CONNECTIONS=64 measure ...).
 measure() {
   local target=$1 scenario=$2 url=$3
   shift 3
-  local pid=${PIDS[$target]}
+  local pid=${PIDS[$target]} connections=${AT_CONNECTIONS:-$CONNECTIONS}
   local raw=$OUT/wrk-$N-$target-$scenario.txt
-  local wrk_args=(-t"$THREADS" -c"$CONNECTIONS" --timeout "${TIMEOUT_SECONDS}s" -s "$LUA")
+  ((connections == CONNECTIONS)) || raw=$OUT/wrk-$N-$target-$scenario-c$connections.txt
+  local wrk_args=(-t"$THREADS" -c"$connections" --timeout "${TIMEOUT_SECONDS}s" -s "$LUA")
   local warmup=$WARMUP_SECONDS
   [[ " $* " != *" BENCH_MODE=post "* ]] || warmup=$WARMUP_WRITE_SECONDS
 
@@ -356,11 +362,12 @@ measure() {
   # db_cpu_us: the PostgreSQL server's CPU in the run (null on SQLite, which runs inside the service, and for a
   # server the run did not start).
   jq -c --argjson n "$N" --arg target "${target%-*}" --arg db "${target##*-}" --arg scenario "$scenario" --arg url "$url" \
+    --argjson connections "$connections" \
     --argjson cpu "$((cpu1 - cpu0))" --argjson dbcpu "$((db1 - db0))" --argjson busy "$((busy1 - busy0))" \
     --argjson clk "$CLK_TCK" --argjson measured "$(db_measured "$target")" \
     --argjson load "$load" --argjson alone_ms "$ALONE_MS" --argjson alone_count "$ALONE_COUNT" \
     --argjson alone_ticks "$ALONE_TICKS" --argjson alone_db_ticks "$ALONE_DB_TICKS" \
-    '{kind: "wrk", n: $n, target: $target, db: $db, scenario: $scenario, url: $url} + .
+    '{kind: "wrk", n: $n, target: $target, db: $db, scenario: $scenario, url: $url, connections: $connections} + .
      + {server_cpu_us: ($cpu * 1000000 / $clk), db_cpu_us: (if $measured then $dbcpu * 1000000 / $clk else null end),
         machine_busy_us: ($busy * 1000000 / $clk), load1_before: $load,
         alone_ms: $alone_ms, alone_count: $alone_count, alone_cpu_ticks: $alone_ticks,
@@ -368,7 +375,7 @@ measure() {
         alone_db_cpu_ticks: (if $measured then $alone_db_ticks else null end),
         alone_db_cpu_us: (if $measured then $alone_db_ticks * 1000000 / $clk else null end)}' \
     <<<"$json" >>"$RESULTS"
-  jq -r '"  \(.target) \(.db) \(.scenario): \(.requests) requests, \(.requests * 1000000 / .duration_us | floor) req/s, p50 \(.p50_us / 1000) ms, p99 \(.p99_us / 1000) ms, status errors \(.status_errors), CPU \(.server_cpu_us / ([.requests, 1] | max) | floor)\(if .db_cpu_us then " + \(.db_cpu_us / ([.requests, 1] | max) | floor) (PostgreSQL)" else "" end) µs/req; alone \(.alone_ms) ms"' \
+  jq -r '"  \(.target) \(.db) \(.scenario) (\(.connections) connections): \(.requests) requests, \(.requests * 1000000 / .duration_us | floor) req/s, p50 \(.p50_us / 1000) ms, p99 \(.p99_us / 1000) ms, status errors \(.status_errors), CPU \(.server_cpu_us / ([.requests, 1] | max) | floor)\(if .db_cpu_us then " + \(.db_cpu_us / ([.requests, 1] | max) | floor) (PostgreSQL)" else "" end) µs/req; alone \(.alone_ms) ms"' \
     <<<"$(tail -n 1 "$RESULTS")" | tee -a "$OUT/run.log" >&2
   settle "$target"
 }
@@ -517,6 +524,7 @@ check_engine() {
   expect_status 200 "$base/posts/$id"
   expect_status 304 "$base/posts/$id" -H "If-None-Match: $etag"
   expect_status 200 "$bbase/posts/$id"
+  expect_status 200 "$bbase/mvc/posts/$id"
   page50="$base/posts"
   for ((i = 1; i < 50; i++)); do
     page50=$(curl -sf "$page50" | jq -r '._links.next.href // empty')
@@ -564,6 +572,13 @@ check_engine() {
   [[ $rare_tag == null ]] || expect_count "$engine" "tag=$RARE_TAG" "$rare_tag" "$(seeded "$engine" rare_tag)"
   [[ $common_tag == null ]] || expect_count "$engine" "tag=$COMMON_TAG" "$common_tag" "$(seeded "$engine" common_tag)"
   [[ $comments == null ]] || expect_count "$engine" "/posts/$busy/comments" "$comments" "$(seeded "$engine" busy_comments)"
+  # The baseline answers the same lists with its own queries: its counts must be the service's.
+  local what got want
+  for what in "/posts:$N" "/posts?q=$RARE_WORD:$rare" "/posts?q=$COMMON_WORD:$common"; do
+    want=${what##*:}
+    got=$(total_items "$bbase${what%:*}")
+    [[ $got == "$want" ]] || fail "$engine: the baseline's ${what%:*} has totalItems $got, the service's $want (N=$N): one of them counts wrong"
+  done
   local scenario
   for scenario in tag_filter comment_page; do
     [[ -z ${SKIP[$scenario-$engine]:-} ]] || log "N=$N: $engine: $scenario SKIPPED: ${SKIP[$scenario-$engine]}"
@@ -603,14 +618,18 @@ run_size() {
     [[ -n ${SKIP[tag_filter-$engine]:-} ]] || paths+=" /posts?tag=$RARE_TAG"
     [[ -n ${SKIP[comment_page-$engine]:-} ]] || paths+=" /posts/${BUSY[$engine]}/comments"
     warm_up "service-$engine" "$base" "BENCH_GET_PATHS=$paths" "BENCH_ETAG_PATH=/posts/$id" "BENCH_ETAG=${ETAG[$engine]}"
-    warm_up "baseline-$engine" "http://127.0.0.1:${PORTS[baseline-$engine]}" "BENCH_GET_PATHS=/posts/$id"
+    warm_up "baseline-$engine" "http://127.0.0.1:${PORTS[baseline-$engine]}" "BENCH_GET_PATHS=/posts/$id /mvc/posts/$id /posts"
   done
 
-  # Reads first, each scenario on one engine right after the other, the baselines' GET right after their
-  # service's; the writes add posts, so they come last, each baseline's INSERT right after its service's create.
+  # Reads first, each scenario on one engine right after the other, each baseline scenario right after its
+  # service's; then GET one and the first page again at HIGH_CONNECTIONS; the writes add posts, so they come last,
+  # each baseline's create (insert) right after its service's, at CONNECTIONS and then at HIGH_CONNECTIONS.
+  local bbase
   for engine in $ENGINES; do
+    bbase=http://127.0.0.1:${PORTS[baseline-$engine]}
     measure "service-$engine" get_one "http://127.0.0.1:${PORTS[service-$engine]}/posts/${MIDDLE[$engine]}"
-    measure "baseline-$engine" get_one "http://127.0.0.1:${PORTS[baseline-$engine]}/posts/${MIDDLE[$engine]}"
+    measure "baseline-$engine" get_one "$bbase/posts/${MIDDLE[$engine]}"
+    measure "baseline-$engine" get_one_mvc "$bbase/mvc/posts/${MIDDLE[$engine]}"
   done
   for engine in $ENGINES; do
     measure "service-$engine" get_one_304 "http://127.0.0.1:${PORTS[service-$engine]}/posts/${MIDDLE[$engine]}" \
@@ -621,7 +640,8 @@ run_size() {
       if [[ -n ${SKIP[$scenario-$engine]:-} ]]; then
         log "  service $engine $scenario: SKIPPED: ${SKIP[$scenario-$engine]}"
         record --argjson n "$N" --arg db "$engine" --arg scenario "$scenario" --arg reason "${SKIP[$scenario-$engine]}" \
-          '{kind: "skipped", n: $n, target: "service", db: $db, scenario: $scenario, reason: $reason}'
+          --argjson connections "$CONNECTIONS" \
+          '{kind: "skipped", n: $n, target: "service", db: $db, scenario: $scenario, connections: $connections, reason: $reason}'
         continue
       fi
       url=http://127.0.0.1:${PORTS[service-$engine]}
@@ -635,12 +655,32 @@ run_size() {
         search_common) url+="/posts?q=$COMMON_WORD" ;;
       esac
       measure "service-$engine" "$scenario" "$url"
+      bbase=http://127.0.0.1:${PORTS[baseline-$engine]}
+      case $scenario in
+        list_first) measure "baseline-$engine" "$scenario" "$bbase/posts" ;;
+        search_rare) measure "baseline-$engine" "$scenario" "$bbase/posts?q=$RARE_WORD" ;;
+        search_common) measure "baseline-$engine" "$scenario" "$bbase/posts?q=$COMMON_WORD" ;;
+      esac
     done
   done
+  if ((HIGH_CONNECTIONS > 0)); then
+    for scenario in get_one list_first; do
+      for engine in $ENGINES; do
+        url=/posts
+        [[ $scenario == list_first ]] || url=/posts/${MIDDLE[$engine]}
+        AT_CONNECTIONS=$HIGH_CONNECTIONS measure "service-$engine" "$scenario" "http://127.0.0.1:${PORTS[service-$engine]}$url"
+        AT_CONNECTIONS=$HIGH_CONNECTIONS measure "baseline-$engine" "$scenario" "http://127.0.0.1:${PORTS[baseline-$engine]}$url"
+      done
+    done
+  fi
   auth=$(printf '%s:%s' "$POSTER" "$PASSWORD" | base64 -w0)
-  for engine in $ENGINES; do
-    measure "service-$engine" create "http://127.0.0.1:${PORTS[service-$engine]}/posts" BENCH_MODE=post "BENCH_AUTH=$auth"
-    measure "baseline-$engine" insert "http://127.0.0.1:${PORTS[baseline-$engine]}/posts" BENCH_MODE=post "BENCH_AUTH=unused"
+  local at
+  for at in "$CONNECTIONS" "$HIGH_CONNECTIONS"; do
+    ((at > 0)) || continue
+    for engine in $ENGINES; do
+      AT_CONNECTIONS=$at measure "service-$engine" create "http://127.0.0.1:${PORTS[service-$engine]}/posts" BENCH_MODE=post "BENCH_AUTH=$auth"
+      AT_CONNECTIONS=$at measure "baseline-$engine" insert "http://127.0.0.1:${PORTS[baseline-$engine]}/posts" BENCH_MODE=post "BENCH_AUTH=unused"
+    done
   done
 
   local target
@@ -664,7 +704,7 @@ main() {
     echo "commit: $(git -C "$ROOT" rev-parse --short HEAD) ($(git -C "$ROOT" rev-parse --abbrev-ref HEAD))"
     echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
     echo "dotnet: $(dotnet --version); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
-    echo "wrk: -t$THREADS -c$CONNECTIONS -d${RUN_SECONDS}s --latency --timeout ${TIMEOUT_SECONDS}s; warm-up: ${WARMUP_ALL_SECONDS}s of mixed reads after start, ${WARMUP_SECONDS}s per read scenario, ${WARMUP_WRITE_SECONDS}s per write scenario"
+    echo "wrk: -t$THREADS -c$CONNECTIONS$( ((HIGH_CONNECTIONS == 0)) || echo " (and -c$HIGH_CONNECTIONS for GET one, first page, create)") -d${RUN_SECONDS}s --latency --timeout ${TIMEOUT_SECONDS}s; warm-up: ${WARMUP_ALL_SECONDS}s of mixed reads after start, ${WARMUP_SECONDS}s per read scenario, ${WARMUP_WRITE_SECONDS}s per write scenario"
     echo "publish: ${PUBLISH_OPTIONS[*]}"
     echo "sizes: $SIZES; engines: $ENGINES"
   } >"$OUT/environment.txt"
