@@ -66,6 +66,26 @@ public sealed class WriteTurns(DatabaseProvider provider) : IntegrationTest(prov
         Assert.That(Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture), Is.EqualTo("2"));
     }
 
+    /// <summary>
+    /// A write transaction takes SQLite's write lock when it begins (BEGIN IMMEDIATE), not at its first write, where a
+    /// deferred one that has read could only fail against another process's writer, never wait for it.
+    /// </summary>
+    [Test]
+    public async Task AWriteTransactionHoldsTheWriteLockFromItsStart()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await using var turn = await Turns(scope).TakeAsync(CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+
+        await using var other = new SqliteConnection(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { DefaultTimeout = 1 }.ToString());
+        await other.OpenAsync();
+        await using var begin = other.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE";
+        var refused = Assert.ThrowsAsync<SqliteException>(() => begin.ExecuteNonQueryAsync());
+        Assert.That(refused.SqliteErrorCode, Is.EqualTo(SQLitePCL.raw.SQLITE_BUSY));
+    }
+
     [Test]
     public async Task ConcurrentCreatesAreEachAnsweredAndStored()
     {
