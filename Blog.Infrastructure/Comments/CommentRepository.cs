@@ -11,7 +11,7 @@ namespace Blog.Infrastructure.Comments;
 /// a post's delete takes it before the database deletes its comments), so on PostgreSQL two writes of one post's
 /// comments, or one of them and the post's delete, wait for each other in one order and never deadlock.
 /// </summary>
-internal sealed class CommentRepository(BlogDbContext db) : ICommentRepository
+internal sealed class CommentRepository(BlogDbContext db, IWriteTurns writeTurns) : ICommentRepository
 {
     public Task<Comment?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Comments.AsNoTracking().FirstOrDefaultAsync(comment => comment.Id == id, cancellationToken);
@@ -23,6 +23,7 @@ internal sealed class CommentRepository(BlogDbContext db) : ICommentRepository
     /// <remarks>A keyed add clears the user's expired records first, as a keyed post create does (see PostRepository).</remarks>
     public async Task<CommentAddition> TryAddAsync(Comment comment, IdempotencyRecord? record, CancellationToken cancellationToken)
     {
+        await using var turn = await writeTurns.TakeAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await CountOnPostAsync(comment.PostId, +1, cancellationToken) == 0)
         {
@@ -54,8 +55,10 @@ internal sealed class CommentRepository(BlogDbContext db) : ICommentRepository
         return CommentAddition.Added;
     }
 
-    public async Task<bool> TryUpdateAsync(Comment comment, long expectedVersion, CancellationToken cancellationToken) =>
-        await db.Comments
+    public async Task<bool> TryUpdateAsync(Comment comment, long expectedVersion, CancellationToken cancellationToken)
+    {
+        await using var turn = await writeTurns.TakeAsync(cancellationToken);
+        return await db.Comments
             .Where(stored => stored.Id == comment.Id && stored.Version == expectedVersion)
             .ExecuteUpdateAsync(
                 set => set
@@ -63,9 +66,11 @@ internal sealed class CommentRepository(BlogDbContext db) : ICommentRepository
                     .SetProperty(stored => stored.UpdatedDate, comment.UpdatedDate)
                     .SetProperty(stored => stored.Version, comment.Version),
                 cancellationToken) == 1;
+    }
 
     public async Task<bool> TryDeleteAsync(Comment comment, long expectedVersion, CancellationToken cancellationToken)
     {
+        await using var turn = await writeTurns.TakeAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await CountOnPostAsync(comment.PostId, -1, cancellationToken) == 0)
         {

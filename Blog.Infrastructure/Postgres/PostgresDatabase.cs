@@ -23,6 +23,7 @@ internal static class PostgresDatabase
             .UseNpgsql(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .LogFailuresWhereHandled());
+        services.AddSingleton<IWriteTurns, SideBySideWrites>();
         services.AddScoped<IPostLookup, PostLookup>();
         services.AddScoped<IPostTextSearch, PostgresPostTextSearch>();
         return services;

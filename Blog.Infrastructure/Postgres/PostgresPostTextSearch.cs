@@ -31,5 +31,5 @@ internal sealed class PostgresPostTextSearch(BlogDbContext db) : IPostTextSearch
     }
 
     public async Task<int> CountAsync(string text, DateTime now, CancellationToken cancellationToken) =>
-        await (await MatchingAsync(text, cancellationToken)).CountAsync(post => post.PublishedDate <= now, cancellationToken);
+        await (await MatchingAsync(text, cancellationToken)).PublicAt(now).CountAsync(cancellationToken);
 }

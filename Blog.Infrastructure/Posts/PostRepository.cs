@@ -15,7 +15,7 @@ namespace Blog.Infrastructure.Posts;
 /// their instant, which the publishing-date indexes find without reading any public post. So a scheduled post is
 /// counted at its instant with no job and no write, and no count ever scans the posts.
 /// </remarks>
-internal sealed class PostRepository(BlogDbContext db, IPostLookup lookup, IPostTextSearch textSearch) : IPostRepository
+internal sealed class PostRepository(BlogDbContext db, IWriteTurns writeTurns, IPostLookup lookup, IPostTextSearch textSearch) : IPostRepository
 {
     public Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken) => lookup.FindAsync(id, cancellationToken);
 
@@ -40,14 +40,14 @@ internal sealed class PostRepository(BlogDbContext db, IPostLookup lookup, IPost
             }
 
             var counted = await db.Tags.AsNoTracking().Where(t => t.Name == tag).Select(t => t.PostCount).FirstOrDefaultAsync(cancellationToken);
-            return counted - await Waiting(now).CountAsync(post => db.PostTags.Any(t => t.PostId == post.Id && t.Name == tag), cancellationToken);
+            return counted - await db.Posts.WaitingAt(now).CountAsync(post => db.PostTags.Any(t => t.PostId == post.Id && t.Name == tag), cancellationToken);
         }
 
         var authors = db.Users.AsNoTracking();
         return authorId is { } id
             ? await authors.Where(user => user.Id == id).Select(user => user.PostCount).FirstOrDefaultAsync(cancellationToken)
-                - await Waiting(now).CountAsync(post => post.AuthorId == id, cancellationToken)
-            : await authors.SumAsync(user => user.PostCount, cancellationToken) - await Waiting(now).CountAsync(cancellationToken);
+                - await db.Posts.WaitingAt(now).CountAsync(post => post.AuthorId == id, cancellationToken)
+            : await authors.SumAsync(user => user.PostCount, cancellationToken) - await db.Posts.WaitingAt(now).CountAsync(cancellationToken);
     }
 
     public Task<KeysetSlice<Post>> GetOwnSliceAsync(
@@ -73,6 +73,7 @@ internal sealed class PostRepository(BlogDbContext db, IPostLookup lookup, IPost
     public async Task<bool> TryUpdateAsync(PostEdit edit, CancellationToken cancellationToken)
     {
         var post = edit.Post;
+        await using var turn = await writeTurns.TakeAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await db.Posts
             .Where(stored => stored.Id == post.Id && stored.Version == edit.ExpectedVersion)
@@ -110,6 +111,7 @@ internal sealed class PostRepository(BlogDbContext db, IPostLookup lookup, IPost
     /// <summary>The version-checked delete and the counts it changes, in one transaction; the database deletes its tags, comments and revisions.</summary>
     public async Task<bool> TryDeleteAsync(Post post, long expectedVersion, CancellationToken cancellationToken)
     {
+        await using var turn = await writeTurns.TakeAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var deleted = await db.Posts
             .Where(stored => stored.Id == post.Id && stored.Version == expectedVersion)
@@ -170,8 +172,7 @@ internal sealed class PostRepository(BlogDbContext db, IPostLookup lookup, IPost
     private async Task<IQueryable<Post>> MatchingAsync(PostCriteria criteria, CancellationToken cancellationToken)
     {
         var (authorId, text, tag, now) = criteria;
-        var query = (text is not null ? await textSearch.MatchingAsync(text, cancellationToken) : db.Posts)
-            .Where(post => post.PublishedDate <= now);
+        var query = (text is not null ? await textSearch.MatchingAsync(text, cancellationToken) : db.Posts).PublicAt(now);
         if (authorId is not null)
         {
             query = query.Where(post => post.AuthorId == authorId);
@@ -180,17 +181,14 @@ internal sealed class PostRepository(BlogDbContext db, IPostLookup lookup, IPost
         return tag is null ? query : query.Where(post => db.PostTags.Any(t => t.PostId == post.Id && t.Name == tag));
     }
 
-    /// <summary>Published posts whose instant has not come: few, and found by the PublishedDate index.</summary>
-    private IQueryable<Post> Waiting(DateTime now) => db.Posts.Where(post => post.PublishedDate > now);
-
     private IQueryable<Post> Own(Guid authorId, OwnPostsFilter filter, DateTime now)
     {
         var own = db.Posts.Where(post => post.AuthorId == authorId);
         return filter switch
         {
-            OwnPostsFilter.Draft => own.Where(post => post.PublishedDate == null),
-            OwnPostsFilter.Scheduled => own.Where(post => post.PublishedDate > now),
-            OwnPostsFilter.Published => own.Where(post => post.PublishedDate <= now),
+            OwnPostsFilter.Draft => own.Drafts(),
+            OwnPostsFilter.Scheduled => own.WaitingAt(now),
+            OwnPostsFilter.Published => own.PublicAt(now),
             _ => own,
         };
     }
@@ -205,6 +203,7 @@ internal sealed class PostRepository(BlogDbContext db, IPostLookup lookup, IPost
     /// </remarks>
     private async Task<bool> InsertAsync(Post post, IdempotencyRecord? record, CancellationToken cancellationToken)
     {
+        await using var turn = await writeTurns.TakeAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Posts.Add(post);
         db.PostTags.AddRange(post.Tags.Select(name => new PostTag { PostId = post.Id, Name = name }));

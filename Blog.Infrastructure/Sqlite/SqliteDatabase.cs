@@ -33,6 +33,8 @@ internal static class SqliteDatabase
             .AddInterceptors(interruptOnCancellation)
             .ReplaceService<IExceptionDetector, InterruptIsCancellation>());
         services.AddSingleton(new SqliteConnections(sqlite.ToString()));
+        services.AddSingleton(SqliteWriter.For(sqlite.ToString()));
+        services.AddScoped<IWriteTurns, SqliteWriteTurns>();
         services.AddScoped<IPostLookup, SqlitePostLookup>();
         services.AddScoped<IPostTextSearch, SqlitePostTextSearch>();
         return services;

@@ -30,12 +30,12 @@ internal sealed class SqlitePostTextSearch(BlogDbContext db) : IPostTextSearch
     {
         if (!UsesIndex(text))
         {
-            return await db.Posts.WhereContainsLike(text).CountAsync(post => post.PublishedDate <= now, cancellationToken);
+            return await db.Posts.WhereContainsLike(text).PublicAt(now).CountAsync(cancellationToken);
         }
 
         var phrase = Phrase(text);
         var matches = await CountIndexMatchesAsync(phrase, limit: -1, cancellationToken);
-        var hidden = db.Posts.Where(post => post.PublishedDate == null || post.PublishedDate > now);
+        var hidden = db.Posts.HiddenAt(now);
         return await hidden.AnyAsync(cancellationToken)
             ? matches - await hidden.Where(post => FetchingMatches(phrase).Any(match => match.Id == post.Id)).CountAsync(cancellationToken)
             : matches;

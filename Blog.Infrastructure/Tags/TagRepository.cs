@@ -114,7 +114,7 @@ internal sealed class TagRepository(BlogDbContext db) : ITagRepository
 
     /// <summary>How many of the posts still waiting for their instant carry each tag, from the posts' own copy of their tags.</summary>
     private async Task<Dictionary<string, int>> WaitingAsync(DateTime now, CancellationToken cancellationToken) =>
-        (await db.Posts.AsNoTracking().Where(post => post.PublishedDate > now).Select(post => post.Tags).ToListAsync(cancellationToken))
+        (await db.Posts.AsNoTracking().WaitingAt(now).Select(post => post.Tags).ToListAsync(cancellationToken))
             .SelectMany(tags => tags)
             .CountBy(name => name, StringComparer.Ordinal)
             .ToDictionary(StringComparer.Ordinal);

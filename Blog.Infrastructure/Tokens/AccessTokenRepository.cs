@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Infrastructure.Tokens;
 
-internal sealed class AccessTokenRepository(BlogDbContext db, CompiledQueries queries) : IAccessTokenRepository
+internal sealed class AccessTokenRepository(BlogDbContext db, IWriteTurns writeTurns, CompiledQueries queries) : IAccessTokenRepository
 {
     public async Task AddAsync(AccessToken token, CancellationToken cancellationToken)
     {
+        await using var turn = await writeTurns.TakeAsync(cancellationToken);
         var entry = db.AccessTokens.Add(token);
         try
         {
@@ -33,10 +34,16 @@ internal sealed class AccessTokenRepository(BlogDbContext db, CompiledQueries qu
     public Task<int> CountAsync(Guid userId, CancellationToken cancellationToken) =>
         db.AccessTokens.CountAsync(token => token.UserId == userId, cancellationToken);
 
-    public async Task<bool> TryDeleteAsync(Guid userId, Guid id, CancellationToken cancellationToken) =>
-        await db.AccessTokens.Where(token => token.Id == id && token.UserId == userId).ExecuteDeleteAsync(cancellationToken) == 1;
+    public async Task<bool> TryDeleteAsync(Guid userId, Guid id, CancellationToken cancellationToken)
+    {
+        await using var turn = await writeTurns.TakeAsync(cancellationToken);
+        return await db.AccessTokens.Where(token => token.Id == id && token.UserId == userId).ExecuteDeleteAsync(cancellationToken) == 1;
+    }
 
-    public Task RecordUseAsync(AccessToken token, CancellationToken cancellationToken) =>
-        db.AccessTokens.Where(stored => stored.Id == token.Id)
+    public async Task RecordUseAsync(AccessToken token, CancellationToken cancellationToken)
+    {
+        await using var turn = await writeTurns.TakeAsync(cancellationToken);
+        await db.AccessTokens.Where(stored => stored.Id == token.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(stored => stored.LastUsedDate, token.LastUsedDate), cancellationToken);
+    }
 }

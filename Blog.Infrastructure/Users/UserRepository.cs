@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Infrastructure.Users;
 
-internal sealed class UserRepository(BlogDbContext db, CompiledQueries queries) : IUserRepository
+internal sealed class UserRepository(BlogDbContext db, IWriteTurns writeTurns, CompiledQueries queries) : IUserRepository
 {
     /// <remarks>
     /// A name no user can have (a path segment, an <c>author</c> filter or a Basic username can be any text) is found
@@ -24,13 +24,14 @@ internal sealed class UserRepository(BlogDbContext db, CompiledQueries queries) 
     /// <summary>Only scheduled posts are read, through the PublishedDate index: usually none at all.</summary>
     public async Task<IReadOnlyDictionary<Guid, int>> CountWaitingPostsAsync(
         IReadOnlyCollection<Guid> authorIds, DateTime now, CancellationToken cancellationToken) =>
-        await db.Posts.Where(post => post.PublishedDate > now && authorIds.Contains(post.AuthorId))
+        await db.Posts.WaitingAt(now).Where(post => authorIds.Contains(post.AuthorId))
             .GroupBy(post => post.AuthorId)
             .Select(group => new { AuthorId = group.Key, Count = group.Count() })
             .ToDictionaryAsync(group => group.AuthorId, group => group.Count, cancellationToken);
 
     public async Task<bool> TryAddAsync(User user, CancellationToken cancellationToken)
     {
+        await using var turn = await writeTurns.TakeAsync(cancellationToken);
         var entry = db.Users.Add(user);
         try
         {
@@ -47,7 +48,10 @@ internal sealed class UserRepository(BlogDbContext db, CompiledQueries queries) 
         }
     }
 
-    public Task UpdatePasswordHashAsync(User user, CancellationToken cancellationToken) =>
-        db.Users.Where(stored => stored.Id == user.Id)
+    public async Task UpdatePasswordHashAsync(User user, CancellationToken cancellationToken)
+    {
+        await using var turn = await writeTurns.TakeAsync(cancellationToken);
+        await db.Users.Where(stored => stored.Id == user.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(stored => stored.PasswordHash, user.PasswordHash), cancellationToken);
+    }
 }
