@@ -17,37 +17,51 @@ namespace Blog.Infrastructure.Posts;
 /// </remarks>
 internal sealed class PostRepository(BlogDbContext db, IWriteTurns writeTurns, IPostLookup lookup, IPostTextSearch textSearch) : IPostRepository
 {
+    /// <summary>
+    /// From this many posts on a tag, walking the newest-first index and keeping the tagged posts beats fetching every
+    /// tagged post through the tag's index and sorting them (SQLite takes the first way for IN, the second for EXISTS).
+    /// Measured at 15,000 posts, a tag on 100 of them: 357 µs fetched, 8,960 µs walked.
+    /// </summary>
+    private const int ManyTagged = 2_000;
+
     public Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken) => lookup.FindAsync(id, cancellationToken);
 
     public async Task<KeysetSlice<Post>> GetSliceAsync(PostCriteria criteria, PageCursor? cursor, int take, CancellationToken cancellationToken) =>
         await (await MatchingAsync(criteria, cancellationToken)).ReadSliceAsync(nameof(Post.PublishedDate), cursor, take, cancellationToken);
 
+    /// <remarks>A kept count less the waiting posts it includes is one statement.</remarks>
     public async Task<int> CountAsync(PostCriteria criteria, CancellationToken cancellationToken)
     {
         var (authorId, text, tag, now) = criteria;
-        if (text is not null)
+        if (text is not null && authorId is null && tag is null)
         {
-            return authorId is null && tag is null
-                ? await textSearch.CountAsync(text, now, cancellationToken)
-                : await (await MatchingAsync(criteria, cancellationToken)).CountAsync(cancellationToken);
+            return await textSearch.CountAsync(text, now, cancellationToken);
         }
 
+        if (text is not null || (tag is not null && authorId is not null))
+        {
+            return await (await MatchingAsync(criteria, cancellationToken)).CountAsync(cancellationToken);
+        }
+
+        var waiting = db.Posts.WaitingAt(now);
         if (tag is not null)
         {
-            if (authorId is not null)
-            {
-                return await (await MatchingAsync(criteria, cancellationToken)).CountAsync(cancellationToken);
-            }
-
-            var counted = await db.Tags.AsNoTracking().Where(t => t.Name == tag).Select(t => t.PostCount).FirstOrDefaultAsync(cancellationToken);
-            return counted - await db.Posts.WaitingAt(now).CountAsync(post => db.PostTags.Any(t => t.PostId == post.Id && t.Name == tag), cancellationToken);
+            return await db.Tags.Where(stored => stored.Name == tag)
+                .Select(stored => stored.PostCount - waiting.Count(post => db.PostTags.Any(t => t.PostId == post.Id && t.Name == tag)))
+                .FirstOrDefaultAsync(cancellationToken);
         }
 
-        var authors = db.Users.AsNoTracking();
-        return authorId is { } id
-            ? await authors.Where(user => user.Id == id).Select(user => user.PostCount).FirstOrDefaultAsync(cancellationToken)
-                - await db.Posts.WaitingAt(now).CountAsync(post => post.AuthorId == id, cancellationToken)
-            : await authors.SumAsync(user => user.PostCount, cancellationToken) - await db.Posts.WaitingAt(now).CountAsync(cancellationToken);
+        if (authorId is { } id)
+        {
+            return await db.Users.Where(user => user.Id == id)
+                .Select(user => user.PostCount - waiting.Count(post => post.AuthorId == id))
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
+        // Any one row to select the two totals from (no users, no posts).
+        return await db.Users.Take(1)
+            .Select(_ => db.Users.Sum(user => user.PostCount) - waiting.Count())
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     public Task<KeysetSlice<Post>> GetOwnSliceAsync(
@@ -178,8 +192,20 @@ internal sealed class PostRepository(BlogDbContext db, IWriteTurns writeTurns, I
             query = query.Where(post => post.AuthorId == authorId);
         }
 
-        return tag is null ? query : query.Where(post => db.PostTags.Any(t => t.PostId == post.Id && t.Name == tag));
+        if (tag is null)
+        {
+            return query;
+        }
+
+        var tagged = db.PostTags.Where(t => t.Name == tag);
+        return await TaggedPostsAsync(tag, cancellationToken) < ManyTagged
+            ? query.Where(post => tagged.Select(t => t.PostId).Contains(post.Id))
+            : query.Where(post => tagged.Any(t => t.PostId == post.Id));
     }
+
+    /// <summary>The tag's kept count (which includes posts not public yet): enough to choose a plan.</summary>
+    private Task<int> TaggedPostsAsync(string tag, CancellationToken cancellationToken) =>
+        db.Tags.Where(stored => stored.Name == tag).Select(stored => stored.PostCount).FirstOrDefaultAsync(cancellationToken);
 
     private IQueryable<Post> Own(Guid authorId, OwnPostsFilter filter, DateTime now)
     {
