@@ -32,7 +32,7 @@ internal static class SqliteDatabase
             .LogFailuresWhereHandled()
             .AddInterceptors(interruptOnCancellation)
             .ReplaceService<IExceptionDetector, InterruptIsCancellation>());
-        services.AddSingleton(new SqliteConnections(sqlite.ToString()));
+        services.AddSingleton(new PreparedPostReads(sqlite.ToString()));
         services.AddSingleton(SqliteWriter.For(sqlite.ToString()));
         services.AddScoped<IWriteTurns, SqliteWriteTurns>();
         services.AddScoped<IPostLookup, SqlitePostLookup>();

@@ -17,6 +17,9 @@ internal sealed class SqlitePostTextSearch(BlogDbContext db) : IPostTextSearch
     /// <summary>From this many matches on, scanning the newest-first index beats fetching and sorting every match.</summary>
     private const int ManyMatches = 2_000;
 
+    /// <summary>The index's matches of the last phrase counted, when the count was complete (under its limit).</summary>
+    private (string Phrase, int Matches)? counted;
+
     public async Task<IQueryable<Post>> MatchingAsync(string text, CancellationToken cancellationToken) =>
         !UsesIndex(text) ? db.Posts.WhereContainsLike(text)
         : await CountIndexMatchesAsync(Phrase(text), ManyMatches, cancellationToken) < ManyMatches ? FetchingMatches(Phrase(text))
@@ -58,9 +61,25 @@ internal sealed class SqlitePostTextSearch(BlogDbContext db) : IPostTextSearch
     private IQueryable<Post> ScanningForMatches(string phrase) => db.Posts.FromSqlInterpolated(
         $"SELECT * FROM Posts WHERE +rowid IN (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH {phrase})");
 
-    /// <summary>How many posts the index finds for the phrase, counting no further than <paramref name="limit"/> (-1: all).</summary>
-    private Task<int> CountIndexMatchesAsync(string phrase, int limit, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<int>(
+    /// <summary>
+    /// How many posts the index finds for the phrase, counting no further than <paramref name="limit"/> (-1: all). A
+    /// page's plan and its count ask for the same phrase; a count that stopped short of its limit answers both.
+    /// </summary>
+    private async Task<int> CountIndexMatchesAsync(string phrase, int limit, CancellationToken cancellationToken)
+    {
+        if (counted is { } known && known.Phrase == phrase)
+        {
+            return known.Matches;
+        }
+
+        var matches = await db.Database.SqlQuery<int>(
                 $"SELECT count(*) AS Value FROM (SELECT rowid FROM PostsSearch WHERE PostsSearch MATCH {phrase} LIMIT {limit})")
             .SingleAsync(cancellationToken);
+        if (limit < 0 || matches < limit)
+        {
+            counted = (phrase, matches);
+        }
+
+        return matches;
+    }
 }
