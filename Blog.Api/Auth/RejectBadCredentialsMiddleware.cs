@@ -1,5 +1,6 @@
 using Blog.Api.RateLimits;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Net.Http.Headers;
 
 namespace Blog.Api.Auth;
 
@@ -11,6 +12,13 @@ public sealed class RejectBadCredentialsMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        if (!context.Request.Headers.ContainsKey(HeaderNames.Authorization))
+        {
+            // No credentials, none wrong: most reads ask nothing of authentication.
+            await next(context);
+            return;
+        }
+
         var result = await context.AuthenticateAsync();
         if (result.Failure is TooManySignInsException tooMany)
         {
