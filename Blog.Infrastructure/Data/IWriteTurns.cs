@@ -3,7 +3,7 @@ namespace Blog.Infrastructure.Data;
 /// <summary>
 /// Where every write to the database starts: <c>await using var turn = await writeTurns.TakeAsync(cancellationToken);</c>
 /// before the write's transaction or statement. Disposing the turn ends it, and returns only once what it committed is
-/// durable, so a write is acknowledged after that and never before.
+/// durable, so a write is acknowledged after that and never before. Turns do not nest: a write never takes a second one.
 /// </summary>
 public interface IWriteTurns
 {
