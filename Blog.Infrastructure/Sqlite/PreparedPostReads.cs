@@ -13,7 +13,7 @@ namespace Blog.Infrastructure.Sqlite;
 /// </remarks>
 internal sealed class PreparedPostReads(string connectionString) : IDisposable
 {
-    public const string Columns = "Id, Title, Body, Tags, AuthorId, AuthorName, PostedDate, UpdatedDate, PublishedDate, CommentCount, Version";
+    private const string Columns = "Id, Title, Body, Tags, AuthorId, AuthorName, PostedDate, UpdatedDate, PublishedDate, CommentCount, Version";
 
     private readonly ConcurrentBag<Reader> idle = [];
 
