@@ -22,7 +22,8 @@ internal static class PostgresDatabase
         services.AddDbContextPool<BlogDbContext, PostgresBlogDbContext>(options => options
             .UseNpgsql(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .LogFailuresWhereHandled());
+            .LogFailuresWhereHandled()
+            .SkipPendingModelChangesCheck());
         services.AddSingleton<IWriteTurns, SideBySideWrites>();
         services.AddScoped<IPostLookup, PostLookup>();
         services.AddScoped<IPostTextSearch, PostgresPostTextSearch>();
