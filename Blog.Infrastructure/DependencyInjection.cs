@@ -13,11 +13,13 @@ using Blog.Infrastructure.Users;
 using Blog.Infrastructure.Postgres;
 using Blog.Infrastructure.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Blog.Infrastructure;
@@ -55,7 +57,9 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, CachingPasswordHasher>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(HealthCheckName);
-        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<BlogDbContext>();
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider, ILoggerFactory>(
+            (options, provider, loggerFactory) => options.XmlRepository = new DataProtectionKeyRing(provider, loggerFactory));
         return services;
     }
 
