@@ -52,7 +52,7 @@ internal static class SqliteDatabase
 
         // FULL is the bundled SQLite's default for every connection, so no connection has to set it (which would
         // cost a statement per query); a build with a weaker default must not run silently.
-        // A plain command: through LINQ, EF Core compiled a query for this one read (a tenth of the start-up).
+        // A plain command: through LINQ, EF Core compiled a query for this one read (a twentieth of the start-up).
         var connection = database.GetDbConnection();
         await database.OpenConnectionAsync(cancellationToken);
         long synchronous;

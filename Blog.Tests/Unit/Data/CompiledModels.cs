@@ -15,7 +15,7 @@ namespace Blog.Tests.Unit.Data;
 /// <summary>
 /// The service starts from compiled models (Blog.Infrastructure's <c>Sqlite/CompiledModel</c> and
 /// <c>Postgres/CompiledModel</c>) instead of building its model at every start. They are generated code: an entity or
-/// a configuration changed without regenerating them (the commands are in Blog.Infrastructure/README.md) fails here.
+/// a configuration changed without regenerating them (the commands are in the README, beside the migrations') fails here.
 /// </summary>
 public sealed partial class CompiledModels
 {
