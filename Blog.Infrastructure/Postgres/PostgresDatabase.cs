@@ -25,6 +25,7 @@ internal static class PostgresDatabase
             .LogFailuresWhereHandled());
         services.AddSingleton<IWriteTurns, SideBySideWrites>();
         services.AddScoped<IPostLookup, PostLookup>();
+        services.AddScoped<IPostPages, PostPages>();
         services.AddScoped<IPostTextSearch, PostgresPostTextSearch>();
         return services;
     }

@@ -36,6 +36,8 @@ internal static class SqliteDatabase
         services.AddSingleton(SqliteWriter.For(sqlite.ToString()));
         services.AddScoped<IWriteTurns, SqliteWriteTurns>();
         services.AddScoped<IPostLookup, SqlitePostLookup>();
+        services.AddScoped<PostPages>();
+        services.AddScoped<IPostPages, SqlitePostPages>();
         services.AddScoped<IPostTextSearch, SqlitePostTextSearch>();
         return services;
     }
