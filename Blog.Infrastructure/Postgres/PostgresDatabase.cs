@@ -1,5 +1,6 @@
 using Blog.Infrastructure.Data;
 using Blog.Infrastructure.Posts;
+using Blog.Infrastructure.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,7 @@ internal static class PostgresDatabase
         services.AddSingleton<IWriteTurns, SideBySideWrites>();
         services.AddScoped<IPostLookup, PostLookup>();
         services.AddScoped<IPostPages, PostPages>();
+        services.AddScoped<IUserLookup, UserLookup>();
         services.AddScoped<IPostTextSearch, PostgresPostTextSearch>();
         return services;
     }

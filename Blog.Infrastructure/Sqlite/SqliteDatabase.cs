@@ -1,5 +1,6 @@
 using Blog.Infrastructure.Data;
 using Blog.Infrastructure.Posts;
+using Blog.Infrastructure.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -38,6 +39,7 @@ internal static class SqliteDatabase
         services.AddScoped<IPostLookup, SqlitePostLookup>();
         services.AddScoped<PostPages>();
         services.AddScoped<IPostPages, SqlitePostPages>();
+        services.AddScoped<IUserLookup, SqliteUserLookup>();
         services.AddScoped<IPostTextSearch, SqlitePostTextSearch>();
         return services;
     }
