@@ -6,6 +6,7 @@ using Blog.Api.Json;
 using Blog.Api.OpenApi;
 using Blog.Api.RateLimits;
 using Blog.Api.Posts;
+using Blog.Api.Validation;
 using Blog.Domain.Comments;
 using Blog.Domain.Posts;
 using Blog.Domain.Tags;
@@ -51,6 +52,7 @@ public static class ApiServices
 
         services.AddFluentValidationAutoValidation(options => options.DisableDataAnnotationsValidation = true);
         services.AddValidatorsFromAssemblyContaining<PostRequestValidator>(ServiceLifetime.Singleton);
+        ValidatedTypesOnly.AskOnlyForValidatedTypes(services);
         // Finds the profiles and the value resolvers they use.
         services.AddAutoMapper(typeof(ApiServices).Assembly);
         services.AddHttpContextAccessor();
