@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Blog.Api.Auth;
 
@@ -15,6 +16,8 @@ public static class AuthenticationSetup
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null)
             .AddPolicyScheme(BasicOrBearer, null, options => options.ForwardDefaultSelector = context =>
                 BearerAuthenticationHandler.IsBearer(context.Request) ? BearerAuthenticationHandler.SchemeName : BasicAuthenticationHandler.SchemeName);
+        services.AddScoped<AuthenticationService>();
+        services.Replace(ServiceDescriptor.Scoped<IAuthenticationService, NoCredentialsNoHandlers>());
 
         services.AddAuthorization(options =>
         {
