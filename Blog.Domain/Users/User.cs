@@ -48,6 +48,10 @@ public sealed partial class User
 
     public Actor AsActor() => new(Id, Username);
 
+    /// <summary>A user as it was stored.</summary>
+    public static User Restore(Guid id, string username, string? displayName, string passwordHash, DateTime joinedDate, int postCount) =>
+        new(id, username, displayName, passwordHash, joinedDate) { PostCount = postCount };
+
     public static User Register(string username, string? displayName, string passwordHash, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), username, displayName, passwordHash, Clock.Truncate(now));
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Blog.Infrastructure.Data;
 using Blog.Infrastructure.Posts;
+using Blog.Infrastructure.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -28,6 +29,8 @@ internal static class PostgresDatabase
             .SkipPendingModelChangesCheck());
         services.AddSingleton<IWriteTurns, SideBySideWrites>();
         services.AddScoped<IPostLookup, PostLookup>();
+        services.AddScoped<IPostPages, PostPages>();
+        services.AddScoped<IUserLookup, UserLookup>();
         services.AddScoped<IPostTextSearch, PostgresPostTextSearch>();
         return services;
     }

@@ -45,7 +45,8 @@ internal sealed class InterruptOnCancellation : DbConnectionInterceptor
         return ValueTask.FromResult(result);
     }
 
-    private static void Interrupt(object? state)
+    /// <summary>Stops the statement running on the connection (the state), if any.</summary>
+    internal static void Interrupt(object? state)
     {
         if (((SqliteConnection)state!).Handle is { } handle)
         {

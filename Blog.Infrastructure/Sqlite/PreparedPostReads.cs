@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
+using Blog.Domain.Posts;
+using Blog.Infrastructure.Data;
+using Blog.Infrastructure.Data.Tags;
 using Microsoft.Data.Sqlite;
 
 namespace Blog.Infrastructure.Sqlite;
 
 /// <summary>
-/// Open connections to the blog's database, each with the post-by-id statement prepared once, for the hottest read.
+/// Open connections to the blog's database, each with its statements prepared once, for the hottest reads: the
+/// post-by-id statement, and the public list's statements, each prepared on its first use.
 /// </summary>
 /// <remarks>
 /// Through EF Core, every open of a pooled connection registers the provider's SQL functions again and every command is
@@ -13,7 +17,8 @@ namespace Blog.Infrastructure.Sqlite;
 /// </remarks>
 internal sealed class PreparedPostReads(string connectionString) : IDisposable
 {
-    private const string Columns = "Id, Title, Body, Tags, AuthorId, AuthorName, PostedDate, UpdatedDate, PublishedDate, CommentCount, Version";
+    /// <summary>A post's columns, as <see cref="ReadPost"/> reads them (the ones EF Core maps, see PostConfiguration).</summary>
+    public const string Columns = "Id, Title, Body, Tags, AuthorId, AuthorName, PostedDate, UpdatedDate, PublishedDate, CommentCount, Version";
 
     private readonly ConcurrentBag<Reader> idle = [];
 
@@ -32,6 +37,12 @@ internal sealed class PreparedPostReads(string connectionString) : IDisposable
         }
     }
 
+    /// <summary>The post in the row's first columns, <see cref="Columns"/>.</summary>
+    public static Post ReadPost(SqliteDataReader row) => Post.Restore(
+        row.GetGuid(0), row.GetString(1), row.GetString(2), TagListConverter.FromStored(row.GetString(3)), row.GetGuid(4),
+        row.GetString(5), UtcMillisecondsConverter.FromStored(row.GetInt64(6)), UtcMillisecondsConverter.FromStored(row.GetInt64(7)),
+        row.IsDBNull(8) ? null : UtcMillisecondsConverter.FromStored(row.GetInt64(8)), row.GetInt32(9), row.GetInt64(10));
+
     public void Dispose()
     {
         while (idle.TryTake(out var reader))
@@ -42,6 +53,8 @@ internal sealed class PreparedPostReads(string connectionString) : IDisposable
 
     internal sealed class Reader : IDisposable
     {
+        private readonly Dictionary<object, SqliteCommand> prepared = [];
+
         public Reader(string connectionString)
         {
             Connection = new SqliteConnection(connectionString);
@@ -58,8 +71,37 @@ internal sealed class PreparedPostReads(string connectionString) : IDisposable
 
         public SqliteParameter Id { get; }
 
+        /// <summary>
+        /// The statement <paramref name="key"/> names, prepared on this connection on its first use with the SQL
+        /// <paramref name="sqlOf"/> gives and a parameter of each name and type in <paramref name="parameters"/>
+        /// (a statement binds the ones it names and leaves the others).
+        /// </summary>
+        public SqliteCommand Prepared<TKey>(TKey key, Func<TKey, string> sqlOf, ReadOnlySpan<(string Name, SqliteType Type)> parameters)
+            where TKey : notnull
+        {
+            if (!prepared.TryGetValue(key, out var command))
+            {
+                command = Connection.CreateCommand();
+                command.CommandText = sqlOf(key);
+                foreach (var (name, type) in parameters)
+                {
+                    command.Parameters.Add(name, type);
+                }
+
+                command.Prepare();
+                prepared.Add(key, command);
+            }
+
+            return command;
+        }
+
         public void Dispose()
         {
+            foreach (var command in prepared.Values)
+            {
+                command.Dispose();
+            }
+
             PostById.Dispose();
             Connection.Dispose();
         }

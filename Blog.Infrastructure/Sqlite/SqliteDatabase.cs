@@ -1,5 +1,6 @@
 using Blog.Infrastructure.Data;
 using Blog.Infrastructure.Posts;
+using Blog.Infrastructure.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -37,6 +38,9 @@ internal static class SqliteDatabase
         services.AddSingleton(SqliteWriter.For(sqlite.ToString()));
         services.AddScoped<IWriteTurns, SqliteWriteTurns>();
         services.AddScoped<IPostLookup, SqlitePostLookup>();
+        services.AddScoped<PostPages>();
+        services.AddScoped<IPostPages, SqlitePostPages>();
+        services.AddScoped<IUserLookup, SqliteUserLookup>();
         services.AddScoped<IPostTextSearch, SqlitePostTextSearch>();
         return services;
     }

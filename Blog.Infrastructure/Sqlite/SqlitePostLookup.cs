@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Blog.Domain.Posts;
 using Blog.Infrastructure.Data;
-using Blog.Infrastructure.Data.Tags;
 using Blog.Infrastructure.Posts;
 using Microsoft.Data.Sqlite;
 
@@ -38,17 +37,10 @@ internal sealed class SqlitePostLookup(PreparedPostReads reads, DatabaseMetrics 
             reads.Return(reader, failed: failure is not null);
         }
     }
+
     private static async Task<Post?> ReadPostAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        return Post.Restore(
-            reader.GetGuid(0), reader.GetString(1), reader.GetString(2), TagListConverter.FromStored(reader.GetString(3)), reader.GetGuid(4),
-            reader.GetString(5), UtcMillisecondsConverter.FromStored(reader.GetInt64(6)), UtcMillisecondsConverter.FromStored(reader.GetInt64(7)),
-            reader.IsDBNull(8) ? null : UtcMillisecondsConverter.FromStored(reader.GetInt64(8)), reader.GetInt32(9), reader.GetInt64(10));
+        return await reader.ReadAsync(cancellationToken) ? PreparedPostReads.ReadPost(reader) : null;
     }
 }

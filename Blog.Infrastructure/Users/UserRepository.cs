@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Infrastructure.Users;
 
-internal sealed class UserRepository(BlogDbContext db, IWriteTurns writeTurns, CompiledQueries queries) : IUserRepository
+internal sealed class UserRepository(BlogDbContext db, IWriteTurns writeTurns, IUserLookup lookup) : IUserRepository
 {
     /// <remarks>
     /// A name no user can have (a path segment, an <c>author</c> filter or a Basic username can be any text) is found
@@ -13,7 +13,7 @@ internal sealed class UserRepository(BlogDbContext db, IWriteTurns writeTurns, C
     /// </remarks>
     public Task<User?> FindByUsernameAsync(string username, CancellationToken cancellationToken) =>
         User.UsernamePattern().IsMatch(username)
-            ? queries.UserByNormalizedName(db, User.Normalize(username), cancellationToken)
+            ? lookup.FindByNormalizedNameAsync(User.Normalize(username), cancellationToken)
             : Task.FromResult<User?>(null);
 
     public Task<KeysetSlice<User>> GetSliceAsync(PageCursor? cursor, int take, CancellationToken cancellationToken) =>
