@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Blog.Domain.Posts;
 using Blog.Infrastructure.Data;
 using Blog.Infrastructure.Data.Tags;
@@ -34,6 +35,31 @@ internal sealed class PreparedPostReads(string connectionString) : IDisposable
         else
         {
             idle.Add(reader);
+        }
+    }
+
+    /// <summary>
+    /// One read of a single statement on a reader of the bag, timed as one database command (EF Core's commands are
+    /// timed by DatabaseTimeInterceptor; these are not EF Core's).
+    /// </summary>
+    public async Task<T> ReadOnceAsync<T>(DatabaseMetrics metrics, Func<Reader, Task<T>> read)
+    {
+        var reader = Take();
+        var started = Stopwatch.GetTimestamp();
+        Exception? failure = null;
+        try
+        {
+            return await read(reader);
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+            throw;
+        }
+        finally
+        {
+            metrics.RecordSince(reader.Connection, started, failure);
+            Return(reader, failed: failure is not null);
         }
     }
 

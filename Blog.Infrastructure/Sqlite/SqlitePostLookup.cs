@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Blog.Domain.Posts;
 using Blog.Infrastructure.Data;
 using Blog.Infrastructure.Posts;
@@ -14,29 +13,12 @@ namespace Blog.Infrastructure.Sqlite;
 /// </summary>
 internal sealed class SqlitePostLookup(PreparedPostReads reads, DatabaseMetrics metrics) : IPostLookup
 {
-    public async Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var reader = reads.Take();
-        reader.Id.Value = StoredGuid.Text(id);
-
-        // EF Core's commands are timed by DatabaseTimeInterceptor; this one is not EF Core's, so it times itself.
-        var started = Stopwatch.GetTimestamp();
-        Exception? failure = null;
-        try
+    public Task<Post?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        reads.ReadOnceAsync(metrics, reader =>
         {
-            return await ReadPostAsync(reader.PostById, cancellationToken);
-        }
-        catch (Exception exception)
-        {
-            failure = exception;
-            throw;
-        }
-        finally
-        {
-            metrics.RecordSince(reader.Connection, started, failure);
-            reads.Return(reader, failed: failure is not null);
-        }
-    }
+            reader.Id.Value = StoredGuid.Text(id);
+            return ReadPostAsync(reader.PostById, cancellationToken);
+        });
 
     private static async Task<Post?> ReadPostAsync(SqliteCommand command, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Blog.Domain.Users;
 using Blog.Infrastructure.Data;
 using Blog.Infrastructure.Users;
@@ -17,32 +16,16 @@ internal sealed class SqliteUserLookup(PreparedPostReads reads, DatabaseMetrics 
 
     private static readonly object Statement = new();
 
-    public async Task<User?> FindByNormalizedNameAsync(string normalizedUsername, CancellationToken cancellationToken)
-    {
-        var reader = reads.Take();
-        var command = reader.Prepared(Statement, static _ => ByNormalizedName, [("$name", SqliteType.Text)]);
-        command.Parameters[0].Value = normalizedUsername;
-
-        var started = Stopwatch.GetTimestamp();
-        Exception? failure = null;
-        try
+    public Task<User?> FindByNormalizedNameAsync(string normalizedUsername, CancellationToken cancellationToken) =>
+        reads.ReadOnceAsync(metrics, async reader =>
         {
+            var command = reader.Prepared(Statement, static _ => ByNormalizedName, [("$name", SqliteType.Text)]);
+            command.Parameters[0].Value = normalizedUsername;
             await using var row = await command.ExecuteReaderAsync(cancellationToken);
             return await row.ReadAsync(cancellationToken)
                 ? User.Restore(
                     row.GetGuid(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2), row.GetString(3),
                     UtcMillisecondsConverter.FromStored(row.GetInt64(4)), row.GetInt32(5))
                 : null;
-        }
-        catch (Exception exception)
-        {
-            failure = exception;
-            throw;
-        }
-        finally
-        {
-            metrics.RecordSince(reader.Connection, started, failure);
-            reads.Return(reader, failed: failure is not null);
-        }
-    }
+        });
 }
